@@ -7,7 +7,7 @@ public static class SharedFiles
 {
     private static readonly Lazy<string> Root = new(FindRoot);
 
-    public static string RepoRoot => System.IO.Path.GetDirectoryName(Root.Value)!;
+    public static string RepoRoot => FindRepo();
 
     public static string SharedRoot => Root.Value;
 
@@ -16,6 +16,19 @@ public static class SharedFiles
     public static string ReadText(params string[] parts) => File.ReadAllText(Path(parts));
 
     public static JsonObject ReadJson(params string[] parts) => JsonNode.Parse(ReadText(parts))!.AsObject();
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "NormBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("NormBot.sln not found above the test output folder");
+    }
 
     private static string FindRoot()
     {
