@@ -1,1 +1,34 @@
+using NormBot.Hosting;
+
+var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
+switch (verb)
+{
+    case "healthcheck":
+        return await HealthProbe.RunAsync(args);
+    case "manifest":
+    case "demo":
+        Console.Error.WriteLine($"normbot {verb} is not yet available in this build.");
+        return 1;
+    case "run":
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown verb \"{verb}\". Use run (default), demo, manifest or healthcheck.");
+        return 2;
+}
+
+var builder = WebApplication.CreateBuilder(args.Where(a => a != verb).ToArray());
+builder.AddNormBot(AppMode.Run);
+var app = builder.Build();
+if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+
+    return StartupErrors.ConfigurationExitCode;
+}
+
+app.UseNormBot();
+await app.RunAsync();
 return 0;

@@ -1,0 +1,10 @@
+namespace NormBot.Norms;
+
+public static class NormsSetup
+{
+    public static IServiceCollection AddNorms(this IServiceCollection services)
+    {
+        services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
+        return services;
+    }
+}
