@@ -1,0 +1,66 @@
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Hosting;
+
+public sealed class ConfigurationErrorTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Test]
+    public async Task Run_NoBotToken_Exits2WithOneClearLine()
+    {
+        var result = await NormBotProcess.RunAsync(new Dictionary<string, string?> { ["Slack__SigningSecret"] = "s" }, Timeout);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Slack:BotToken is required outside demo; it starts with xoxb- (for example xoxb-1234-5678-abcdef)" }));
+    }
+
+    [Test]
+    public async Task Run_SeveralProblems_NamesEachKeyOnItsOwnLineWithoutStackTrace()
+    {
+        var result = await NormBotProcess.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["Slack__BotToken"] = "xoxp-user-token",
+                ["Slack__AppToken"] = "bad",
+                ["Slack__ApiBaseUrl"] = "not a url",
+                ["Storage__Provider"] = "Mongo",
+                ["Storage__RetentionDays"] = "0",
+                ["Jobs__OverdueScanInterval"] = "banana",
+            },
+            Timeout);
+
+        var lines = Lines(result.StandardError);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(lines, Has.Some.StartsWith("Slack:BotToken must be a bot token starting with xoxb-"));
+        Assert.That(lines, Has.Some.StartsWith("Slack:AppToken must be an app-level token starting with xapp-"));
+        Assert.That(lines, Has.Some.StartsWith("Slack:ApiBaseUrl must be an absolute http(s) URL"));
+        Assert.That(lines, Has.Some.StartsWith("Storage:Provider must be Sqlite or Postgres"));
+        Assert.That(lines, Has.Some.StartsWith("Storage:RetentionDays must be between 1 and 3650"));
+        Assert.That(lines, Has.Some.StartsWith("Jobs:OverdueScanInterval is not a valid time span"));
+        Assert.That(lines, Has.Count.EqualTo(6));
+        Assert.That(result.StandardError + result.StandardOutput, Does.Not.Contain("   at ").And.Not.Contain("Exception"));
+    }
+
+    [Test]
+    public async Task Run_SocketModeWithoutSigningSecret_IsAccepted()
+    {
+        var result = await NormBotProcess.RunAsync(
+            new Dictionary<string, string?> { ["Slack__BotToken"] = "xoxb-1", ["Slack__AppToken"] = "xapp-1", ["Storage__Provider"] = "Nope" },
+            Timeout);
+
+        // Only the storage problem is reported: Socket Mode needs no signing secret.
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Storage:Provider must be Sqlite or Postgres, not \"Nope\"; for example Sqlite" }));
+    }
+
+    [Test]
+    public async Task UnknownVerb_Exits2AndListsVerbs()
+    {
+        var result = await NormBotProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "frobnicate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardError, Does.Contain("run (default), demo, manifest or healthcheck"));
+    }
+
+    private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Hosting;
+
+public sealed class HealthEndpointTests
+{
+    [Test]
+    public async Task Live_ProcessUp_Returns200()
+    {
+        await using var app = new NormBotFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/health/live");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Metrics_AfterRequests_ReportsCountsAndDurationsByRoute()
+    {
+        await using var app = new NormBotFactory();
+        using var client = app.CreateClient();
+        await client.GetAsync("/health/live");
+
+        var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(text, Does.Contain("http_request_duration_seconds_count{code=\"200\",method=\"GET\",controller=\"\",action=\"\",endpoint=\"/health/live\"}"));
+        Assert.That(text, Does.Contain("http_requests_received_total"));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace NormBot.Tests.TestSupport;
+
+/// <summary>The real app on a TestServer with a temporary SQLite file, a fake clock and captured logs.</summary>
+public sealed class NormBotFactory : WebApplicationFactory<Program>
+{
+    public const string BotToken = "xoxb-test-1111-secret-bot-token";
+    public const string SigningSecret = "test-signing-secret-8f742231b10e";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public NormBotFactory(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    {
+        DatabasePath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normbot-tests", $"{Guid.NewGuid():N}.db");
+        Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = BotToken,
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:AppToken"] = "",
+            ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/",
+            ["Storage:ConnectionString"] = $"Data Source={DatabasePath}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A pooled handle may outlive the host for a moment; the temp folder is disposable anyway.
+            }
+        }
+    }
+}
