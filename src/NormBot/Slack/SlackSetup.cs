@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Options;
+using NormBot.Slack.Handlers;
+using NormBot.Slack.Http;
+using NormBot.Slack.Inbox;
 
 namespace NormBot.Slack;
 
@@ -9,8 +12,19 @@ public static class SlackSetup
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<SlackConnectionState>();
+
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxQueue>();
+        services.AddSingleton<InboxCompletions>();
+        services.AddSingleton<InboxWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddHostedService<InboxWorker>();
+        services.AddSingleton<SlackIntake>();
+        services.AddScoped<SlackDispatcher>();
+        services.AddHttpClient(SlackDispatcher.ResponseUrlClient);
+        services.AddSlackHandlers();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints) => endpoints.MapSlackHttp();
 }

@@ -16,8 +16,11 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public NormBotFactory(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public NormBotFactory(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         DatabasePath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normbot-tests", $"{Guid.NewGuid():N}.db");
         Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
         _settings = new Dictionary<string, string?>
@@ -45,7 +48,11 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

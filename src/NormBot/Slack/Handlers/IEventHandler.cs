@@ -1,0 +1,10 @@
+namespace NormBot.Slack.Handlers;
+
+/// <summary>Handles one Slack event type, as SlackNet's <c>IEventHandler&lt;T&gt;</c> does, with cancellation.</summary>
+public interface IEventHandler<in TEvent>
+{
+    Task HandleAsync(TEvent slackEvent, EventContext context, CancellationToken ct);
+}
+
+/// <summary>The envelope around an event: which workspace, which delivery, when Slack saw it.</summary>
+public sealed record EventContext(string TeamId, string EventId, DateTimeOffset EventTime);

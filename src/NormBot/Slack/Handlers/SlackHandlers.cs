@@ -1,0 +1,25 @@
+namespace NormBot.Slack.Handlers;
+
+/// <summary>
+/// Every Slack registration in one place: the events the dispatcher routes, the slash command and the
+/// action ids. The manifest is generated from these lists, so it cannot drift from the code.
+/// </summary>
+public static class SlackHandlers
+{
+    public const string Command = "/norms";
+
+    /// <summary>Event types the dispatcher routes.</summary>
+    public static class Events
+    {
+        public const string Message = "message";
+        public const string AppMention = "app_mention";
+        public const string ReactionAdded = "reaction_added";
+        public const string AppHomeOpened = "app_home_opened";
+    }
+
+    /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
+    public static readonly IReadOnlyList<string> BotEvents =
+        ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added"];
+
+    public static IServiceCollection AddSlackHandlers(this IServiceCollection services) => services;
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using NormBot.Slack.Inbox;
+
+namespace NormBot.Slack.Http;
+
+/// <summary>Slack's HTTP transport on the routes SlackNet.AspNetCore uses by default.</summary>
+public static partial class SlackEndpoints
+{
+    public static IEndpointRouteBuilder MapSlackHttp(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/slack/event", EventAsync);
+        endpoints.MapPost("/slack/command", CommandAsync);
+        endpoints.MapPost("/slack/action", ActionAsync);
+        endpoints.MapPost("/slack/options", (Delegate)OptionsAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> EventAsync(HttpContext http, SlackIntake intake, ILogger<SlackIntake> logger)
+    {
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        if (body is null)
+        {
+            return rejection!;
+        }
+
+        string? type, teamId, eventId, challenge;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            type = Text(root, "type");
+            teamId = Text(root, "team_id");
+            eventId = Text(root, "event_id");
+            challenge = Text(root, "challenge");
+            if (type == "event_callback" && (teamId is null || eventId is null || !root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object))
+            {
+                return Results.BadRequest("event_callback needs team_id, event_id and an event object");
+            }
+        }
+        catch (JsonException)
+        {
+            return Results.BadRequest("body is not JSON");
+        }
+
+        switch (type)
+        {
+            case "url_verification" when challenge is not null:
+                return Results.Json(new { challenge });
+            case "event_callback":
+                try
+                {
+                    await intake.AcceptEventAsync(teamId!, eventId!, Encoding.UTF8.GetString(body), http.RequestAborted);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Not durable, so not acknowledged: Slack retries and nothing is lost.
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
+
+                return Results.Ok();
+            case "app_rate_limited":
+                SlackIntake.NoteRateLimited();
+                Log.RateLimited(logger, teamId ?? "?");
+                return Results.Ok();
+            default:
+                return Results.BadRequest($"unsupported payload type \"{type}\"");
+        }
+    }
+
+    private static async Task<IResult> CommandAsync(HttpContext http, SlackIntake intake)
+    {
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        if (body is null)
+        {
+            return rejection!;
+        }
+
+        var fields = new JsonObject();
+        foreach (var (key, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
+        {
+            fields[key] = value.ToString();
+        }
+
+        if (fields["team_id"] is null || fields["user_id"] is null || fields["command"] is null)
+        {
+            return Results.BadRequest("slash command needs team_id, user_id and command");
+        }
+
+        var reply = await intake.AcceptCommandAsync(fields, http.RequestAborted);
+        return reply is null ? Results.Ok() : Results.Text(reply.ToJsonString(), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> ActionAsync(HttpContext http, SlackIntake intake)
+    {
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        if (body is null)
+        {
+            return rejection!;
+        }
+
+        var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
+        JsonObject? payload;
+        try
+        {
+            payload = form.TryGetValue("payload", out var raw) ? JsonNode.Parse(raw.ToString()) as JsonObject : null;
+        }
+        catch (JsonException)
+        {
+            payload = null;
+        }
+
+        var teamId = Str(payload?["team"]?["id"]) ?? Str(payload?["user"]?["team_id"]);
+        if (payload is null || teamId is null || Str(payload["type"]) is null)
+        {
+            return Results.BadRequest("interaction needs a JSON payload field with type and team");
+        }
+
+        var id = Str(payload["trigger_id"]) ?? Str(payload["actions"]?[0]?["action_ts"]) ?? Guid.NewGuid().ToString("N");
+        await intake.AcceptInteractionAsync(teamId, id, payload.ToJsonString(), http.RequestAborted);
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> OptionsAsync(HttpContext http)
+    {
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+
+        // NormBot has no external selects; answer with an empty list rather than an error.
+        return body is null ? rejection! : Results.Json(new { options = Array.Empty<object>() });
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Slack says team {TeamId} exceeded the Events API rate limit; some events were dropped")]
+        public static partial void RateLimited(ILogger logger, string teamId);
+    }
+}

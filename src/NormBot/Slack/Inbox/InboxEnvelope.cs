@@ -1,0 +1,9 @@
+namespace NormBot.Slack.Inbox;
+
+/// <summary>One Slack delivery as it sits in the durable inbox: an event, a slash command or an interaction.</summary>
+public sealed record InboxEnvelope(string TeamId, string EnvelopeId, string Kind, string Body, long ReceivedAt)
+{
+    public const string Event = "event";
+    public const string Command = "command";
+    public const string Interaction = "interaction";
+}

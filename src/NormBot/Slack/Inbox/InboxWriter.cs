@@ -1,0 +1,79 @@
+using System.Threading.Channels;
+using Prometheus;
+
+namespace NormBot.Slack.Inbox;
+
+/// <summary>
+/// The ack path's only I/O: callers wait until their envelope is committed, and concurrent callers
+/// share one transaction, so a burst of events costs one commit rather than one each.
+/// </summary>
+public sealed partial class InboxWriter(InboxStore store, InboxQueue queue, ILogger<InboxWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 256;
+
+    private static readonly Counter Written = Metrics.CreateCounter("normbot_inbox_written_total", "Envelopes written to the inbox.", "outcome");
+    private static readonly Histogram BatchSize = Metrics.CreateHistogram(
+        "normbot_inbox_batch_size", "Envelopes per inbox commit.", new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 9) });
+
+    private readonly Channel<Pending> _pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000) { SingleReader = true });
+
+    /// <summary>Returns once the envelope is durable: true if it is new, false for a retry or replay of one already stored.</summary>
+    public async Task<bool> WriteAsync(InboxEnvelope envelope, CancellationToken ct)
+    {
+        var pending = new Pending(envelope, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _pending.Writer.WriteAsync(pending, ct);
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var reader = _pending.Reader;
+        while (await reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < MaxBatch && reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            await CommitAsync(batch, stoppingToken);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
+    {
+        try
+        {
+            var inserted = await store.InsertBatchAsync(batch.ConvertAll(p => p.Envelope), ct);
+            BatchSize.Observe(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Written.WithLabels(inserted[i] ? "new" : "duplicate").Inc();
+                if (inserted[i])
+                {
+                    queue.Enqueue(batch[i].Envelope);
+                }
+
+                batch[i].Done.TrySetResult(inserted[i]);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The callers answer Slack with an error, so Slack retries: nothing acknowledged is lost.
+            Log.CommitFailed(logger, batch.Count, ex);
+            foreach (var p in batch)
+            {
+                p.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    private sealed record Pending(InboxEnvelope Envelope, TaskCompletionSource<bool> Done);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} envelopes to the inbox")]
+        public static partial void CommitFailed(ILogger logger, int count, Exception exception);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace NormBot.Tests.TestSupport;
+
+/// <summary>Realistic payloads: Slack's own examples from ../shared/slack, changing only what a test is about.</summary>
+public static class SlackPayloads
+{
+    private static int _counter;
+
+    /// <summary>An <c>event_callback</c> from events/authored with a fresh event_id unless one is given.</summary>
+    public static JsonObject Event(string file, Action<JsonObject>? changeEvent = null, string? eventId = null)
+    {
+        var body = SharedFiles.ReadJson("slack", "events", "authored", file);
+        body["event_id"] = eventId ?? $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        changeEvent?.Invoke(body["event"]!.AsObject());
+        return body;
+    }
+
+    /// <summary>A plain channel message from a human, in Slack's exact shape.</summary>
+    public static JsonObject Message(string channel, string user, string text, string ts, string? threadTs = null, string? eventId = null) =>
+        Event("message.channels.plain.json", e =>
+        {
+            e["channel"] = channel;
+            e["user"] = user;
+            e["text"] = text;
+            e["ts"] = ts;
+            e["event_ts"] = ts;
+            e.Remove("blocks");
+            if (threadTs is not null)
+            {
+                e["thread_ts"] = threadTs;
+            }
+        }, eventId);
+
+    /// <summary>The slash-command form fields of commands/authored, with a new text, user and channel.</summary>
+    public static Dictionary<string, string> SlashCommand(string text, string userId, string channelId, string teamId = "T0123NORM")
+    {
+        var fields = SharedFiles.ReadJson("slack", "commands", "authored", "slash_command.parsed.json");
+        var result = fields.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
+        result["text"] = text;
+        result["user_id"] = userId;
+        result["channel_id"] = channelId;
+        result["team_id"] = teamId;
+        result["command"] = "/norms";
+        result["trigger_id"] = $"{Interlocked.Increment(ref _counter)}.{Guid.NewGuid():N}";
+        return result;
+    }
+}
