@@ -23,7 +23,6 @@
 -- it and sends each piece to the provider as one command, which is why no dialect's batch
 -- separator appears: no GO, no lone '/', no SET TERM.
 --
---;;
 -- QRTZ_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS QRTZ_job_details (
   sched_name text not null,
@@ -38,7 +37,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_job_details (
   job_data bytea null,
   primary key (sched_name,job_name,job_group)
 );
---;;
 -- QRTZ_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_triggers (
   sched_name text not null,
@@ -75,7 +73,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_triggers (
   primary key (sched_name,trigger_name,trigger_group),
   foreign key (sched_name,job_name,job_group) references QRTZ_job_details (sched_name,job_name,job_group)
 );
---;;
 -- QRTZ_SIMPLE_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_simple_triggers (
   sched_name text not null,
@@ -87,7 +84,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_simple_triggers (
   primary key (sched_name,trigger_name,trigger_group),
   foreign key (sched_name,trigger_name,trigger_group) references QRTZ_triggers (sched_name,trigger_name,trigger_group) on delete cascade
 );
---;;
 -- QRTZ_CRON_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_cron_triggers (
   sched_name text not null,
@@ -98,7 +94,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_cron_triggers (
   primary key (sched_name,trigger_name,trigger_group),
   foreign key (sched_name,trigger_name,trigger_group) references QRTZ_triggers (sched_name,trigger_name,trigger_group) on delete cascade
 );
---;;
 -- QRTZ_SIMPROP_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_simprop_triggers (
   sched_name text not null,
@@ -119,7 +114,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_simprop_triggers (
   primary key (sched_name,trigger_name,trigger_group),
   foreign key (sched_name,trigger_name,trigger_group) references QRTZ_triggers (sched_name,trigger_name,trigger_group) on delete cascade
 );
---;;
 -- QRTZ_BLOB_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_blob_triggers (
   sched_name text not null,
@@ -129,7 +123,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_blob_triggers (
   primary key (sched_name,trigger_name,trigger_group),
   foreign key (sched_name,trigger_name,trigger_group) references QRTZ_triggers (sched_name,trigger_name,trigger_group) on delete cascade
 );
---;;
 -- QRTZ_CALENDARS
 CREATE TABLE IF NOT EXISTS QRTZ_calendars (
   sched_name text not null,
@@ -137,7 +130,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_calendars (
   calendar bytea not null,
   primary key (sched_name,calendar_name)
 );
---;;
 -- QRTZ_PAUSED_TRIGGER_GRPS
 CREATE TABLE IF NOT EXISTS QRTZ_paused_trigger_grps (
   sched_name text not null,
@@ -147,7 +139,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_paused_trigger_grps (
   paused_at bigint null,
   primary key (sched_name,trigger_group)
 );
---;;
 -- QRTZ_PAUSED_JOB_GRPS
 CREATE TABLE IF NOT EXISTS QRTZ_paused_job_grps (
   sched_name text not null,
@@ -157,7 +148,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_paused_job_grps (
   paused_at bigint null,
   primary key (sched_name,job_group)
 );
---;;
 -- QRTZ_FIRED_TRIGGERS
 CREATE TABLE IF NOT EXISTS QRTZ_fired_triggers (
   sched_name text not null,
@@ -179,7 +169,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_fired_triggers (
   interrupt_requested_time bigint null,
   primary key (sched_name,entry_id)
 );
---;;
 -- QRTZ_SCHEDULER_STATE
 CREATE TABLE IF NOT EXISTS QRTZ_scheduler_state (
   sched_name text not null,
@@ -189,14 +178,12 @@ CREATE TABLE IF NOT EXISTS QRTZ_scheduler_state (
   quartz_version varchar(20) null,
   primary key (sched_name,instance_name)
 );
---;;
 -- QRTZ_LOCKS
 CREATE TABLE IF NOT EXISTS QRTZ_locks (
   sched_name text not null,
   lock_name text not null,
   primary key (sched_name,lock_name)
 );
---;;
 -- QRTZ_EXECUTION_HISTORY
 CREATE TABLE IF NOT EXISTS QRTZ_execution_history (
   sched_name text not null,
@@ -222,7 +209,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_execution_history (
   job_input_too_large bool null,
   primary key (sched_name,entry_id)
 );
---;;
 -- QRTZ_MISFIRE_HISTORY
 CREATE TABLE IF NOT EXISTS QRTZ_misfire_history (
   sched_name text not null,
@@ -237,7 +223,6 @@ CREATE TABLE IF NOT EXISTS QRTZ_misfire_history (
   reason integer null,
   primary key (sched_name,entry_id)
 );
---;;
 -- QRTZ_JOB_STATUS
 CREATE TABLE IF NOT EXISTS QRTZ_job_status (
   sched_name text not null,
@@ -258,48 +243,33 @@ CREATE TABLE IF NOT EXISTS QRTZ_job_status (
   failure_count bigint not null default 0,
   primary key (sched_name,job_group,job_name)
 );
---;;
 -- IDX_QRTZ_J_G_N
 CREATE INDEX IF NOT EXISTS idx_QRTZ_j_g_n ON QRTZ_job_details (sched_name, job_group, job_name);
---;;
 -- IDX_QRTZ_T_J
 CREATE INDEX IF NOT EXISTS idx_QRTZ_t_j ON QRTZ_triggers (sched_name, job_name, job_group);
---;;
 -- IDX_QRTZ_T_G_N
 CREATE INDEX IF NOT EXISTS idx_QRTZ_t_g_n ON QRTZ_triggers (sched_name, trigger_group, trigger_name);
---;;
 -- IDX_QRTZ_T_C
 CREATE INDEX IF NOT EXISTS idx_QRTZ_t_c ON QRTZ_triggers (sched_name, calendar_name);
---;;
 -- IDX_QRTZ_T_NFT_ST
 CREATE INDEX IF NOT EXISTS idx_QRTZ_t_nft_st ON QRTZ_triggers (sched_name, trigger_state, next_fire_time asc, priority desc, misfire_instr);
---;;
 -- IDX_QRTZ_FT_INST_JOB_REQ_RCVRY
 CREATE INDEX IF NOT EXISTS idx_QRTZ_ft_inst_job_req_rcvry ON QRTZ_fired_triggers (sched_name, instance_name, requests_recovery);
---;;
 -- IDX_QRTZ_FT_J_G
 CREATE INDEX IF NOT EXISTS idx_QRTZ_ft_j_g ON QRTZ_fired_triggers (sched_name, job_name, job_group);
---;;
 -- IDX_QRTZ_FT_T_G
 CREATE INDEX IF NOT EXISTS idx_QRTZ_ft_t_g ON QRTZ_fired_triggers (sched_name, trigger_name, trigger_group);
---;;
 -- IDX_QRTZ_EH_FIRED_TIME
 CREATE INDEX IF NOT EXISTS idx_QRTZ_eh_fired_time ON QRTZ_execution_history (sched_name, fired_time);
---;;
 -- IDX_QRTZ_EH_INST
 CREATE INDEX IF NOT EXISTS idx_QRTZ_eh_inst ON QRTZ_execution_history (sched_name, instance_name);
---;;
 -- IDX_QRTZ_MH_MISFIRE_TIME
 CREATE INDEX IF NOT EXISTS idx_QRTZ_mh_misfire_time ON QRTZ_misfire_history (sched_name, misfire_time);
---;;
 -- IDX_QRTZ_MH_INST
 CREATE INDEX IF NOT EXISTS idx_QRTZ_mh_inst ON QRTZ_misfire_history (sched_name, instance_name);
---;;
 -- IDX_QRTZ_EH_JOB_TIME
 CREATE INDEX IF NOT EXISTS idx_QRTZ_eh_job_time ON QRTZ_execution_history (sched_name, job_group, job_name, fired_time);
---;;
 -- IDX_QRTZ_EH_FIRE_INST
 CREATE INDEX IF NOT EXISTS idx_QRTZ_eh_fire_inst ON QRTZ_execution_history (sched_name, fire_instance_id);
---;;
 -- IDX_QRTZ_EH_TRIG_TIME
 CREATE INDEX IF NOT EXISTS idx_QRTZ_eh_trig_time ON QRTZ_execution_history (sched_name, trigger_group, trigger_name, fired_time);
