@@ -21,7 +21,8 @@ public static class WorkingTime
 
     /// <summary>
     /// Working days move to the same local time of day that many working days later (Friday 16:00 + 1d is
-    /// Monday 16:00); hours, minutes and seconds then consume only time inside working hours.
+    /// Monday 16:00); from outside working hours a whole day is the next working day itself (Friday 18:00 + 1d
+    /// is Monday 17:00). Hours, minutes and seconds then consume only time inside working hours.
     /// </summary>
     public static DateTimeOffset AddWorkingTime(DateTimeOffset start, NormDuration duration, WorkSchedule schedule)
     {
@@ -34,7 +35,7 @@ public static class WorkingTime
         var at = NextWorkingStart(start, schedule);
         if (duration.WorkingDays > 0)
         {
-            at = AddWorkingDays(at, duration.WorkingDays, schedule);
+            at = AddWorkingDays(at, duration.WorkingDays, insideAtStart: at == start, schedule);
         }
 
         var remaining = duration.Time;
@@ -90,12 +91,12 @@ public static class WorkingTime
         return total;
     }
 
-    private static DateTimeOffset AddWorkingDays(DateTimeOffset at, int days, WorkSchedule schedule)
+    private static DateTimeOffset AddWorkingDays(DateTimeOffset at, int days, bool insideAtStart, WorkSchedule schedule)
     {
         var local = TimeZoneInfo.ConvertTime(at, schedule.TimeZone).DateTime;
-        var timeOfDay = local.TimeOfDay;
+        var timeOfDay = insideAtStart ? local.TimeOfDay : schedule.Hours.End;
         var date = local.Date;
-        for (var left = days; left > 0;)
+        for (var left = insideAtStart ? days : days - 1; left > 0;)
         {
             date = date.AddDays(1);
             if (schedule.Days.Contains(date.DayOfWeek))
@@ -104,8 +105,7 @@ public static class WorkingTime
             }
         }
 
-        // The time of day lies inside the hours because `at` was a working instant; the clamp only matters
-        // when the wall clock jumps over it on the target date.
+        // Clamp because the wall clock may jump over that time of day on the target date.
         var start = ToInstant(date + schedule.Hours.Start, schedule.TimeZone);
         var end = ToInstant(date + schedule.Hours.End, schedule.TimeZone);
         var result = ToInstant(date + timeOfDay, schedule.TimeZone);
