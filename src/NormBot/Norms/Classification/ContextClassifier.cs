@@ -71,7 +71,8 @@ public static partial class ContextClassifier
         {
             "who" or "what" or "when" or "where" or "why" or "which" => words[1] is not ("a" or "an"),
             "how" => words[1] is not ("nice" or "cool" or "great" or "fun" or "awesome" or "lovely" or "sad" or "funny"),
-            "can" or "could" or "would" or "should" or "is" or "are" or "do" or "does" or "did" or "will" => Subjects.Contains(words[1]),
+            "do" => Subjects.Contains(words[1]) && words[1] is not ("it" or "this" or "that"), // "do it" is an order
+            "can" or "could" or "would" or "should" or "is" or "are" or "does" or "did" or "will" => Subjects.Contains(words[1]),
             _ => false,
         };
     }

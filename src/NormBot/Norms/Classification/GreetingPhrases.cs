@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace NormBot.Norms.Classification;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace NormBot.Norms.Classification;
 /// matches only if every word is consumed by a known phrase, an addressee ("team", "all") or one name
 /// right after a greeting; one word of real content and it is not a bare greeting.
 /// </summary>
-internal static class GreetingPhrases
+internal static partial class GreetingPhrases
 {
     public enum Kind
     {
@@ -26,7 +28,7 @@ internal static class GreetingPhrases
     [
         "ping", "pinging", "you there", "are you there", "u there", "r u there", "anyone there", "anybody there",
         "anyone around", "anybody around", "you around", "are you around", "around", "are you free", "you free",
-        "free for a call", "free for a quick call", "quick call", "call", "can we talk", "can we chat", "can we hop on a call",
+        "free for a call", "free for a quick call", "are you free for a call", "are you free for a quick call", "quick call", "call", "can we talk", "can we chat", "can we hop on a call",
         "got a minute", "got a min", "got a sec", "got a second", "got a moment", "got 5 minutes", "got 5 min", "got five minutes",
         "have a minute", "have a sec", "have a second", "have a moment", "do you have a minute", "do you have a sec",
         "do you have a second", "do you have a moment", "you have a minute", "you got a minute", "have you got a minute",
@@ -36,6 +38,8 @@ internal static class GreetingPhrases
         "may i ask something", "may i ask you something", "can i borrow you", "can i steal you", "can i bug you",
         "need help", "need your help", "i need help", "i need your help", "help", "can you help", "can you help me",
         "could you help me", "can someone help", "can anyone help", "anyone", "need a hand", "a sec", "one sec",
+        "u free", "are you busy", "you busy", "need some help", "i need some help",
+        "do you have 5 min", "do you have 5 minutes", "have 5 min", "have 5 minutes", "you have 5 min", "got 2 min", "got 10 min",
     ];
 
     private static readonly string[] Fillers =
@@ -45,9 +49,16 @@ internal static class GreetingPhrases
         "sorry", "just", "real", "really", "very", "super", "quickly",
     ];
 
+    // Words that follow a greeting and carry meaning of their own ("hey, thanks"), so are never taken as a name.
+    private static readonly string[] NotNames =
+    [
+        "thanks", "thank", "thx", "ty", "cheers", "welcome", "congrats", "congratulations", "bye", "is", "are", "can", "could",
+        "did", "do", "does", "will", "would", "should", "what", "why", "how", "when", "where", "who", "i", "i'm", "we", "it",
+    ];
+
     public static Kind Match(string plainText)
     {
-        var words = MessageText.Words(plainText).Select(w => w.ToLowerInvariant().Replace('’', '\'')).ToArray();
+        var words = MessageText.Words(plainText).Select(Normalize).ToArray();
         var sawGreeting = false;
         var sawPing = false;
         var nameAllowed = false;
@@ -67,7 +78,7 @@ internal static class GreetingPhrases
             {
                 i++;
             }
-            else if (nameAllowed)
+            else if (nameAllowed && !NotNames.Contains(words[i]))
             {
                 // "hey ana": one unknown word straight after a greeting is taken as a hand-typed name.
                 nameAllowed = false;
@@ -81,6 +92,13 @@ internal static class GreetingPhrases
 
         return sawPing ? Kind.Ping : sawGreeting ? Kind.Greeting : Kind.None;
     }
+
+    // "heyyy" and "hellooo" are the same greeting stretched for warmth.
+    private static string Normalize(string word) =>
+        Stretched().Replace(word.ToLowerInvariant().Replace('’', '\''), "$1");
+
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex Stretched();
 
     // Longest phrase first, so "good morning" wins over nothing and "quick question for you" over "quick question".
     private static bool Consume(string[] phrases, string[] words, ref int index)
