@@ -21,6 +21,7 @@ public static class SlackMethodTiers
         ["users.info"] = "Tier4",
         ["views.publish"] = "Tier4",
         ["views.open"] = "Tier4",
+        ["users.list"] = "Tier2",
         ["reactions.add"] = "Tier3",
         ["apps.connections.open"] = "Tier1",
     };
