@@ -51,8 +51,19 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     }
 
     /// <summary>The next socket the client opens.</summary>
-    public async Task<ServerSocket> NextSocketAsync(TimeSpan? timeout = null) =>
-        await _sockets.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+    public async Task<ServerSocket> NextSocketAsync(TimeSpan? timeout = null)
+    {
+        // A cancelled read gives up its place; WaitAsync would leave a reader behind that swallows the next socket.
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            return await _sockets.Reader.ReadAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("No Socket Mode connection arrived in time");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

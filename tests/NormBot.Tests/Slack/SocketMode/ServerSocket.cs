@@ -55,13 +55,18 @@ public sealed class ServerSocket(WebSocket socket, HttpContext context)
     /// <summary>The next frame from the client, or null once the client has closed the socket.</summary>
     public async Task<JsonObject?> ReceiveAsync(TimeSpan? timeout = null)
     {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         try
         {
-            return await _received.Reader.ReadAsync().AsTask().WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+            return await _received.Reader.ReadAsync(cts.Token);
         }
         catch (ChannelClosedException)
         {
             return null;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("No frame from the client in time");
         }
     }
 

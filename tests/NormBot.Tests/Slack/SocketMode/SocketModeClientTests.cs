@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using NormBot.Slack.Api;
 using NormBot.Slack.SocketMode;
 using NormBot.Tests.TestSupport;
 
@@ -9,42 +6,19 @@ namespace NormBot.Tests.Slack.SocketMode;
 
 public sealed class SocketModeClientTests
 {
-    private const string AppToken = "xapp-1-test-socket-token";
+    private SocketModeHarness _harness = null!;
 
-    private FakeSocketModeServer _server = null!;
-    private ServiceProvider _services = null!;
-    private RecordingSink _sink = null!;
-    private SocketModeClient _client = null!;
+    private FakeSocketModeServer _server => _harness.Server;
+
+    private RecordingSink _sink => _harness.Sink;
+
+    private SocketModeClient _client => _harness.Client;
 
     [SetUp]
-    public async Task SetUp()
-    {
-        _server = await FakeSocketModeServer.StartAsync();
-        _sink = new RecordingSink();
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Slack:BotToken"] = "xoxb-test",
-            ["Slack:AppToken"] = AppToken,
-            ["Slack:ApiBaseUrl"] = _server.ApiBase.ToString(),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSlackApi(config);
-        services.AddSingleton<ISocketModeEnvelopeSink>(_sink);
-        services.AddSocketMode();
-        _services = services.BuildServiceProvider();
-        _client = _services.GetRequiredService<SocketModeClient>();
-        await _client.StartAsync(CancellationToken.None);
-    }
+    public async Task SetUp() => _harness = await SocketModeHarness.StartAsync();
 
     [TearDown]
-    public async Task TearDown()
-    {
-        await _client.StopAsync(CancellationToken.None);
-        _client.Dispose();
-        await _services.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    public async Task TearDown() => await _harness.DisposeAsync();
 
     [Test]
     public async Task Envelopes_AfterHello_AreAckedWithPayloadOnlyWhereAccepted()
@@ -61,7 +35,7 @@ public sealed class SocketModeClientTests
         {
             Assert.That(JsonNode.DeepEquals(acks["3b5c1e1a-7d2f-4c8e-9a0b-1c2d3e4f5a60"], Fixture("ack.plain.json")), Is.True, "events_api ack carries no payload");
             Assert.That(JsonNode.DeepEquals(acks["1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"], Fixture("ack.slash_commands.with_payload.json")), Is.True, "slash ack carries the reply");
-            Assert.That(_server.OpenAuthorizations, Is.EqualTo(new[] { $"Bearer {AppToken}" }));
+            Assert.That(_server.OpenAuthorizations, Is.EqualTo(new[] { $"Bearer {SocketModeHarness.AppToken}" }));
             Assert.That(_client.IsConnected, Is.True);
             Assert.That(_client.ConnectionCount, Is.EqualTo(1));
             var mention = _sink.Accepted.Single(e => e.Type == SocketModeEnvelope.EventsApi);
@@ -150,12 +124,20 @@ public sealed class SocketModeClientTests
         Assert.That(_server.OpenAuthorizations, Has.Count.EqualTo(1));
     }
 
-    private async Task<ServerSocket> ConnectedSocketAsync()
+    [Test]
+    public async Task TooManyWebsockets_ClosesThisSocketThenReconnectsAfterBackoff()
     {
-        var socket = await _server.NextSocketAsync();
-        await socket.SendFixtureAsync("hello.json");
-        return socket;
+        var first = await ConnectedSocketAsync();
+
+        await first.SendFixtureAsync("disconnect.too_many_websockets.json");
+
+        Assert.That(await first.ReceiveAsync(), Is.Null, "the surplus socket is closed");
+        var second = await _server.NextSocketAsync();
+        Assert.That(_server.OpenAuthorizations, Has.Count.EqualTo(2));
+        await second.SendFixtureAsync("hello.json");
     }
+
+    private Task<ServerSocket> ConnectedSocketAsync() => _harness.ConnectedSocketAsync();
 
     private static JsonObject Fixture(string name) => SharedFiles.ReadJson("slack", "socket-mode", "authored", name);
 }
