@@ -10,7 +10,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
     public JsonObject PostMessage(ApiArgs args)
     {
         var channel = ResolveForPost(args.Required("channel"));
-        var message = BotMessage(args);
+        var message = BotMessages.Build(args, Options);
         var threadTs = args.Str("thread_ts");
         if (!string.IsNullOrEmpty(threadTs) && args.Bool("reply_broadcast"))
         {
@@ -39,7 +39,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
             throw new SlackApiException("user_not_in_channel");
         }
 
-        _ = BotMessage(args);
+        _ = BotMessages.Build(args, Options);
         var response = SlackJson.Ok();
         response["message_ts"] = workspace.Clock.Next();
         return response;
@@ -55,7 +55,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
             throw new SlackApiException("cant_update_message");
         }
 
-        var edit = BotMessage(args);
+        var edit = BotMessages.Build(args, Options);
         foreach (var field in new[] { "text", "blocks", "attachments", "metadata" })
         {
             if (edit[field] is { } value)
@@ -69,7 +69,14 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
         response["channel"] = channel.Id;
         response["ts"] = ts;
         response["text"] = message["text"]?.DeepClone();
-        response["message"] = message.DeepClone();
+        // Slack's chat.update echoes the edited content only, without ts or thread fields.
+        var echo = new JsonObject();
+        foreach (var (key, value) in message.Where(kv => BotMessages.UpdateEchoFields.Contains(kv.Key)))
+        {
+            echo[key] = value?.DeepClone();
+        }
+
+        response["message"] = echo;
         return response;
     }
 
@@ -107,53 +114,5 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
         }
 
         return channel;
-    }
-
-    private JsonObject BotMessage(ApiArgs args)
-    {
-        var text = args.Str("text");
-        var blocks = args.Json("blocks");
-        var attachments = args.Json("attachments");
-        if (blocks is not null and not JsonArray)
-        {
-            throw new SlackApiException("invalid_blocks");
-        }
-
-        if (attachments is not null and not JsonArray)
-        {
-            throw new SlackApiException("invalid_attachments");
-        }
-
-        if (string.IsNullOrEmpty(text) && blocks is null && attachments is null)
-        {
-            throw new SlackApiException("no_text");
-        }
-
-        var message = new JsonObject
-        {
-            ["type"] = "message",
-            ["user"] = Options.BotUserId,
-            ["bot_id"] = Options.BotId,
-            ["app_id"] = Options.AppId,
-            ["text"] = text ?? string.Empty,
-            ["team"] = Options.TeamId,
-            ["bot_profile"] = new JsonObject { ["id"] = Options.BotId, ["app_id"] = Options.AppId, ["name"] = Options.BotUserName, ["deleted"] = false, ["team_id"] = Options.TeamId },
-        };
-        if (blocks is not null)
-        {
-            message["blocks"] = blocks;
-        }
-
-        if (attachments is not null)
-        {
-            message["attachments"] = attachments;
-        }
-
-        if (args.Json("metadata") is JsonObject metadata)
-        {
-            message["metadata"] = metadata;
-        }
-
-        return message;
     }
 }

@@ -87,7 +87,11 @@ internal sealed class ConversationMethods(SlackWorkspace workspace)
         var response = SlackJson.Ok();
         response["messages"] = new JsonArray([.. page.Select(m => (JsonNode)m.DeepClone())]);
         response["has_more"] = next.Length > 0;
-        response["pin_count"] = 0;
+        if (kind == "history")
+        {
+            response["pin_count"] = 0;
+        }
+
         response["response_metadata"] = Pager.Metadata(next);
         return response;
     }
