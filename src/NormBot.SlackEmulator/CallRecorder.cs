@@ -5,7 +5,7 @@ internal sealed class CallRecorder
 {
     private readonly Lock _gate = new();
     private readonly List<RecordedCall> _calls = [];
-    private readonly List<(string Method, Func<RecordedCall, bool> Match, TaskCompletionSource<RecordedCall> Done)> _waiters = [];
+    private readonly List<Waiter> _waiters = [];
 
     public IReadOnlyList<RecordedCall> Snapshot()
     {
@@ -45,7 +45,7 @@ internal sealed class CallRecorder
     public async Task<RecordedCall> WaitAsync(string method, Func<RecordedCall, bool>? match, TimeSpan? timeout)
     {
         var predicate = match ?? (_ => true);
-        var entry = (method, predicate, new TaskCompletionSource<RecordedCall>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var entry = new Waiter(method, predicate, new TaskCompletionSource<RecordedCall>(TaskCreationOptions.RunContinuationsAsynchronously));
         lock (_gate)
         {
             var existing = _calls.Find(c => c.Method == method && predicate(c));
@@ -60,7 +60,7 @@ internal sealed class CallRecorder
         var wait = timeout ?? TimeSpan.FromSeconds(10);
         try
         {
-            return await entry.Item3.Task.WaitAsync(wait);
+            return await entry.Done.Task.WaitAsync(wait);
         }
         catch (TimeoutException)
         {
@@ -74,4 +74,6 @@ internal sealed class CallRecorder
             throw new TimeoutException($"No matching '{method}' call within {wait}. Calls seen:{Environment.NewLine}{list}");
         }
     }
+
+    private sealed record Waiter(string Method, Func<RecordedCall, bool> Match, TaskCompletionSource<RecordedCall> Done);
 }

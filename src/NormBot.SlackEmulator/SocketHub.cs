@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -10,17 +9,16 @@ namespace NormBot.SlackEmulator;
 internal sealed class SocketHub(SlackEmulatorOptions options)
 {
     private readonly ConcurrentDictionary<string, byte> _tickets = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (TaskCompletionSource<SocketAck> Done, long Started)> _pending = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly List<SocketConnection> _connections = [];
-    private readonly List<SocketAck> _acks = [];
+    private readonly AckTracker _acks = new();
     private int _next;
 
     public Uri? BaseUri { get; set; }
 
     public int ConnectionCount { get { lock (_gate) { return _connections.Count; } } }
 
-    public IReadOnlyList<SocketAck> Acks { get { lock (_gate) { return [.. _acks]; } } }
+    public IReadOnlyList<SocketAck> Acks => _acks.Snapshot();
 
     /// <summary>Every apps.connections.open call gets its own single-use ticket, as Slack's URLs are one-shot.</summary>
     public string IssueUrl()
@@ -49,7 +47,7 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
 
         try
         {
-            await connection.ReceiveLoopAsync(OnFrame, linked.Token);
+            await connection.ReceiveLoopAsync(_acks.OnFrame, linked.Token);
         }
         finally
         {
@@ -63,12 +61,12 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
     public async Task<SocketAck> SendEnvelopeAsync(JsonObject envelope, TimeSpan ackTimeout)
     {
         var envelopeId = (string)envelope["envelope_id"]!;
-        var done = new TaskCompletionSource<SocketAck>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[envelopeId] = (done, Stopwatch.GetTimestamp());
+        var connection = PickConnection();
+        var done = _acks.Expect(envelopeId);
         try
         {
-            await PickConnection().SendAsync(envelope.ToJsonString(), CancellationToken.None);
-            return await done.Task.WaitAsync(ackTimeout);
+            await connection.SendAsync(envelope.ToJsonString(), CancellationToken.None);
+            return await done.WaitAsync(ackTimeout);
         }
         catch (TimeoutException)
         {
@@ -76,7 +74,7 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
         }
         finally
         {
-            _pending.TryRemove(envelopeId, out _);
+            _acks.Forget(envelopeId);
         }
     }
 
@@ -126,37 +124,10 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
     {
         lock (_gate)
         {
-            return _connections.Count == 0
+            var open = _connections.Where(c => c.IsOpen).ToList();
+            return open.Count == 0
                 ? throw new InvalidOperationException("No Socket Mode client is connected")
-                : _connections[(int)((uint)_next++ % (uint)_connections.Count)];
+                : open[(int)((uint)_next++ % (uint)open.Count)];
         }
-    }
-
-    private void OnFrame(string text)
-    {
-        JsonObject? frame;
-        try
-        {
-            frame = JsonNode.Parse(text) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            return;
-        }
-
-        if (frame?["envelope_id"] is not JsonValue idNode || idNode.GetValueKind() != JsonValueKind.String)
-        {
-            return;
-        }
-
-        var id = idNode.GetValue<string>();
-        var elapsed = _pending.TryGetValue(id, out var pending) ? Stopwatch.GetElapsedTime(pending.Started) : TimeSpan.Zero;
-        var ack = new SocketAck(id, frame["payload"]?.DeepClone() as JsonObject, elapsed);
-        lock (_gate)
-        {
-            _acks.Add(ack);
-        }
-
-        pending.Done?.TrySetResult(ack);
     }
 }

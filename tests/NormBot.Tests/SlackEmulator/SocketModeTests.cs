@@ -1,4 +1,3 @@
-using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using NormBot.Tests.TestSupport;
 
@@ -28,9 +27,7 @@ public sealed class SocketModeTests : EmulatorTestBase
     [Test]
     public async Task SlashCommandEnvelope_AckWithPayload_ReturnedToCaller()
     {
-        await using var client = await TestSocketClient.ConnectAsync(Emulator);
-        await client.ReceiveAsync();
-        await Emulator.WaitForConnectionAsync();
+        await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
         var fields = SharedFiles.ReadJson("slack", "socket-mode", "authored", "envelope.slash_commands.json")["payload"]!.AsObject();
 
         var sending = Emulator.SendSlashCommandAsync(fields);
@@ -54,9 +51,7 @@ public sealed class SocketModeTests : EmulatorTestBase
     [Test]
     public async Task EventEnvelope_RetryFieldsCarried_PlainAck()
     {
-        await using var client = await TestSocketClient.ConnectAsync(Emulator);
-        await client.ReceiveAsync();
-        await Emulator.WaitForConnectionAsync();
+        await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
         var body = SharedFiles.ReadJson("slack", "events", "authored", "app_mention.top_level.json");
 
         var sending = Emulator.SendEventAsync(body, retryAttempt: 1, retryReason: "timeout");
@@ -78,9 +73,7 @@ public sealed class SocketModeTests : EmulatorTestBase
     [Test]
     public async Task Envelope_NoAck_TimesOut()
     {
-        await using var client = await TestSocketClient.ConnectAsync(Emulator);
-        await client.ReceiveAsync();
-        await Emulator.WaitForConnectionAsync();
+        await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
 
         Assert.ThrowsAsync<TimeoutException>(() => Emulator.SendEnvelopeAsync("events_api", [], ackTimeout: TimeSpan.FromMilliseconds(200)));
     }
@@ -111,59 +104,5 @@ public sealed class SocketModeTests : EmulatorTestBase
             Assert.That((int?)helloB!["num_connections"], Is.EqualTo(2));
             Assert.That(new[] { (int?)gotA["payload"]!["n"], (int?)gotB["payload"]!["n"] }, Is.EquivalentTo(new int?[] { 1, 2 }));
         });
-    }
-
-    [TestCase("refresh_requested")]
-    [TestCase("warning")]
-    [TestCase("link_disabled")]
-    public async Task Disconnect_FrameDeliveredThenSocketClosed(string reason)
-    {
-        await using var client = await TestSocketClient.ConnectAsync(Emulator);
-        await client.ReceiveAsync();
-        await Emulator.WaitForConnectionAsync();
-
-        await Emulator.SendDisconnectAsync(reason);
-        var frame = await client.ReceiveAsync();
-        var afterwards = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
-
-        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", $"disconnect.{reason}.json");
-        Assert.Multiple(() =>
-        {
-            Assert.That((string?)frame!["type"], Is.EqualTo("disconnect"));
-            Assert.That((string?)frame["reason"], Is.EqualTo(reason));
-            Assert.That((string?)frame["debug_info"]!["host"], Is.EqualTo("emulator"));
-            Assert.That(frame.Select(kv => kv.Key), Is.EquivalentTo(fixture.Select(kv => kv.Key)));
-            Assert.That(afterwards, Is.Null, "server closes the socket after the disconnect frame");
-        });
-    }
-
-    [Test]
-    public async Task Drop_AbortsSocket()
-    {
-        await using var client = await TestSocketClient.ConnectAsync(Emulator);
-        await client.ReceiveAsync();
-        await Emulator.WaitForConnectionAsync();
-
-        await Emulator.DropConnectionsAsync();
-
-        Assert.ThrowsAsync(Is.InstanceOf<WebSocketException>().Or.InstanceOf<OperationCanceledException>(), async () =>
-        {
-            if (await client.ReceiveAsync(TimeSpan.FromSeconds(3)) is null)
-            {
-                throw new WebSocketException("closed");
-            }
-        });
-    }
-
-    [Test]
-    public async Task Ticket_IsSingleUse()
-    {
-        var open = await EmulatorHttp.PostJsonAsync(Emulator, "apps.connections.open", [], token: "app");
-        var url = new Uri((string)open.Json["url"]!);
-        using var first = new ClientWebSocket();
-        await first.ConnectAsync(url, CancellationToken.None);
-        using var second = new ClientWebSocket();
-
-        Assert.ThrowsAsync<WebSocketException>(() => second.ConnectAsync(url, CancellationToken.None));
     }
 }

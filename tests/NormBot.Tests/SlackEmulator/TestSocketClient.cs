@@ -21,6 +21,16 @@ public sealed class TestSocketClient : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Connects, consumes the hello frame and waits until the emulator counts the connection.</summary>
+    public static async Task<TestSocketClient> ConnectReadyAsync(Emu emulator, int expectedConnections = 1)
+    {
+        var client = await ConnectAsync(emulator);
+        var hello = await client.ReceiveAsync();
+        Assert.That((string?)hello?["type"], Is.EqualTo("hello"));
+        await emulator.WaitForConnectionAsync(expectedConnections);
+        return client;
+    }
+
     /// <summary>Next text frame as JSON, or null when the server closed the socket.</summary>
     public async Task<JsonObject?> ReceiveAsync(TimeSpan? timeout = null)
     {
