@@ -1,0 +1,13 @@
+namespace NormBot.SlackEmulator;
+
+/// <summary>A seeded workspace member as users.info will describe it.</summary>
+public sealed record EmulatedUser(
+    string Id,
+    string Name,
+    string Tz,
+    bool IsAdmin,
+    bool IsOwner,
+    bool IsBot)
+{
+    public string RealName { get; init; } = Name;
+}

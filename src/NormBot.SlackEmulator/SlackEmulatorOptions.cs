@@ -1,0 +1,31 @@
+namespace NormBot.SlackEmulator;
+
+/// <summary>Identity, tokens and clock used by a <see cref="SlackEmulator"/> instance.</summary>
+public sealed class SlackEmulatorOptions
+{
+    public string BotToken { get; init; } = "xoxb-emulator-bot-token";
+
+    public string AppToken { get; init; } = "xapp-emulator-app-token";
+
+    public string TeamId { get; init; } = "T0EMULATOR";
+
+    public string TeamName { get; init; } = "Emulated Workspace";
+
+    public string BotUserId { get; init; } = "U0NORMBOT";
+
+    public string BotUserName { get; init; } = "normbot";
+
+    public string BotId { get; init; } = "B0NORMBOT";
+
+    public string AppId { get; init; } = "A0NORMBOT";
+
+    /// <summary>Slack refuses chat.postMessage into channels the bot has not joined (without chat:write.public).</summary>
+    public bool EnforceBotMembership { get; init; } = true;
+
+    /// <summary>Real Slack allows 5 uses of a response_url within 30 minutes.</summary>
+    public int ResponseUrlMaxUses { get; init; } = 5;
+
+    public TimeSpan ResponseUrlLifetime { get; init; } = TimeSpan.FromMinutes(30);
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

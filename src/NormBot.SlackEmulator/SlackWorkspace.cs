@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+
+namespace NormBot.SlackEmulator;
+
+/// <summary>The emulator's seeded users, conversations, messages and views; all methods are thread-safe.</summary>
+public sealed class SlackWorkspace
+{
+    private readonly Dictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChannelState> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _homeViews = new(StringComparer.Ordinal);
+
+    internal SlackWorkspace(SlackEmulatorOptions options)
+    {
+        Options = options;
+        Clock = new TsClock(options.TimeProvider);
+        AddUser(options.BotUserId, options.BotUserName, isBot: true);
+    }
+
+    internal SlackEmulatorOptions Options { get; }
+
+    internal TsClock Clock { get; }
+
+    /// <summary>One lock for the whole workspace keeps multi-step methods (post + thread bookkeeping) atomic.</summary>
+    internal Lock Sync { get; } = new();
+
+    public IReadOnlyList<EmulatedUser> Users { get { lock (Sync) { return [.. _users.Values]; } } }
+
+    public IReadOnlyList<EmulatedChannel> Channels { get { lock (Sync) { return [.. _channels.Values.Select(c => c.Snapshot())]; } } }
+
+    public EmulatedUser AddUser(string id, string name, string tz = "America/New_York", bool isAdmin = false, bool isOwner = false, bool isBot = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var user = new EmulatedUser(id, name, tz, isAdmin, isOwner, isBot);
+        lock (Sync)
+        {
+            _users[id] = user;
+        }
+
+        return user;
+    }
+
+    /// <summary>Adds a public (C...) or private (G...) channel; include <c>BotUserId</c> in members if the bot should be in it.</summary>
+    public EmulatedChannel AddChannel(string id, string name, params string[] memberIds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        lock (Sync)
+        {
+            var channel = new ChannelState(id, name, isIm: false, dmUserId: null, Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+            channel.Members.AddRange(memberIds.Distinct(StringComparer.Ordinal));
+            _channels[id] = channel;
+            return channel.Snapshot();
+        }
+    }
+
+    public void AddMembers(string channelId, params string[] userIds)
+    {
+        lock (Sync)
+        {
+            var channel = _channels.GetValueOrDefault(channelId) ?? throw new KeyNotFoundException($"No channel {channelId}");
+            channel.Members.AddRange(userIds.Where(u => !channel.Members.Contains(u)));
+        }
+    }
+
+    public EmulatedUser? FindUser(string id) { lock (Sync) { return _users.GetValueOrDefault(id); } }
+
+    public EmulatedChannel? FindChannel(string id) { lock (Sync) { return _channels.GetValueOrDefault(id)?.Snapshot(); } }
+
+    /// <summary>Seeds a human message (top level, or a reply when <paramref name="threadTs"/> is set) and returns its ts.</summary>
+    public string AddMessage(string channelId, string userId, string text, string? threadTs = null)
+    {
+        lock (Sync)
+        {
+            var channel = _channels.GetValueOrDefault(channelId) ?? throw new KeyNotFoundException($"No channel {channelId}");
+            var message = new JsonObject { ["type"] = "message", ["user"] = userId, ["text"] = text, ["team"] = Options.TeamId };
+            return Threads.Append(channel, message, threadTs, Clock.Next());
+        }
+    }
+
+    /// <summary>All messages of a conversation, replies included, oldest first (copies).</summary>
+    public IReadOnlyList<JsonObject> GetMessages(string channelId)
+    {
+        lock (Sync)
+        {
+            return _channels.TryGetValue(channelId, out var channel) ? [.. channel.Messages.Select(m => m.DeepClone().AsObject())] : [];
+        }
+    }
+
+    public JsonObject? FindMessage(string channelId, string ts)
+    {
+        lock (Sync) { return _channels.GetValueOrDefault(channelId)?.FindMessage(ts)?.DeepClone().AsObject(); }
+    }
+
+    /// <summary>The Home tab view last published for a user via views.publish, if any.</summary>
+    public JsonObject? GetHomeView(string userId)
+    {
+        lock (Sync) { return _homeViews.GetValueOrDefault(userId)?.DeepClone().AsObject(); }
+    }
+
+    internal ChannelState? Channel(string id) => _channels.GetValueOrDefault(id) ?? _channels.Values.FirstOrDefault(c => !c.IsIm && c.Name == id.TrimStart('#'));
+
+    internal void SetHomeView(string userId, JsonObject view) => _homeViews[userId] = view;
+
+    /// <summary>Finds or creates the bot's DM with a user; its id mirrors the user id (U123 -> D123).</summary>
+    internal ChannelState OpenDm(string userId, out bool alreadyOpen)
+    {
+        var id = "D" + userId[1..];
+        alreadyOpen = _channels.TryGetValue(id, out var dm);
+        if (dm is null)
+        {
+            dm = new ChannelState(id, id, isIm: true, dmUserId: userId, Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
+            dm.Members.AddRange([userId, Options.BotUserId]);
+            _channels[id] = dm;
+        }
+
+        return dm;
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace NormBot.Protocols.Commands;
+
+/// <summary>Turns the text after <c>/norms</c> into a <see cref="NormsCommand"/> or one clear error (PRODUCT §7).</summary>
+public static partial class NormsCommandParser
+{
+    public static NormsParseResult Parse(string? text)
+    {
+        if (!NormsTokenizer.TryTokenize(text, out var tokens, out var tokenError))
+        {
+            var first = (text ?? string.Empty).Trim().Split(' ', 2)[0];
+            return new NormsParseError(Capitalize(tokenError), NormsUsage.For(first));
+        }
+
+        if (tokens.Count == 0)
+        {
+            return new HelpCommand();
+        }
+
+        var name = tokens[0].Text.ToLowerInvariant();
+        var args = tokens.Skip(1).Where(t => !t.Is(",")).ToList();
+        return name switch
+        {
+            "help" or "?" => ParseHelp(args),
+            "show" => ParseShow(args),
+            "stats" => ParseStats(args),
+            "snooze" => ParseSnooze(args),
+            "set" => ParseSet(tokens.Skip(1).ToList()),
+            "unset" => ParseUnset(args),
+            "route" => ParseRoute(tokens.Skip(1).ToList()),
+            "unroute" => ParseUnroute(args),
+            "digest" => DigestCommandParser.Parse(args),
+            "leaders" => ParseLeaders(args),
+            "audit" => ParseAudit(args),
+            _ => new NormsParseError(
+                $"\"{tokens[0].Text}\" is not a /norms subcommand.{DidYouMean.Suffix(name, NormsUsage.SubcommandNames)} Try /norms help",
+                NormsUsage.For(string.Empty)),
+        };
+    }
+
+    internal static NormsParseError Error(string subcommand, string message) => new(Capitalize(message), NormsUsage.For(subcommand));
+
+    internal static NormsParseError TooMany(string subcommand, NormsToken extra) =>
+        Error(subcommand, $"\"{extra.Text}\" is not expected here");
+
+    private static NormsParseResult ParseHelp(List<NormsToken> args) =>
+        args.Count switch
+        {
+            0 => new HelpCommand(),
+            1 when NormsUsage.IsKnown(args[0].Text) => new HelpCommand(args[0].Text.ToLowerInvariant()),
+            1 => Error("help", $"\"{args[0].Text}\" is not a /norms subcommand.{DidYouMean.Suffix(args[0].Text, NormsUsage.SubcommandNames)}"),
+            _ => TooMany("help", args[1]),
+        };
+
+    private static NormsParseResult ParseShow(List<NormsToken> args) =>
+        args switch
+        {
+            [] => new ShowCommand(null),
+            [{ IsChannel: true } channel] => new ShowCommand(channel.Ref),
+            [var other] => Error("show", $"\"{other.Text}\" is not a channel; use a channel like #general"),
+            [_, var extra, ..] => TooMany("show", extra),
+        };
+
+    private static NormsParseResult ParseStats(List<NormsToken> args)
+    {
+        SlackRef? channel = null;
+        int? period = null;
+        foreach (var arg in args)
+        {
+            if (arg.IsChannel && channel is null)
+            {
+                channel = arg.Ref;
+            }
+            else if (period is null && (arg.Is("7d") || arg.Is("30d")))
+            {
+                period = arg.Is("7d") ? 7 : 30;
+            }
+            else
+            {
+                return Error("stats", $"\"{arg.Text}\" is not a channel or a period; use a channel like #general and 7d or 30d");
+            }
+        }
+
+        return new StatsCommand(channel, period ?? 7);
+    }
+
+    private static NormsParseResult ParseSnooze(List<NormsToken> args)
+    {
+        if (args.Count == 0)
+        {
+            return Error("snooze", "say how long to snooze, like 1h or 1d, or off");
+        }
+
+        if (args.Count > 1)
+        {
+            return TooMany("snooze", args[1]);
+        }
+
+        if (args[0].Is("off"))
+        {
+            return new SnoozeOffCommand();
+        }
+
+        if (!NormDuration.TryParse(args[0].Text, out var duration, out var error))
+        {
+            return Error("snooze", error);
+        }
+
+        return duration.IsZero || duration.WorkingDays > 30
+            ? Error("snooze", $"\"{args[0].Text}\" is not a snooze length; use from 1m up to 30d, or off")
+            : new SnoozeCommand(duration);
+    }
+
+    private static NormsParseResult ParseSet(List<NormsToken> args)
+    {
+        if (args.Count == 0 || args[0].Kind != NormsTokenKind.Word)
+        {
+            return Error("set", "say which key to set, like response-time, hours or urgent-keywords");
+        }
+
+        if (ParseKey("set", args[0]) is { } keyError)
+        {
+            return keyError;
+        }
+
+        var key = args[0].Text.ToLowerInvariant();
+        var valueTokens = args.Skip(1).ToList();
+
+        // A trailing channel is the scope, unless it is the only value ("set escalate-to #leads").
+        SlackRef? channel = null;
+        if (valueTokens.Count >= 2 && valueTokens[^1].IsChannel)
+        {
+            channel = valueTokens[^1].Ref;
+            valueTokens.RemoveAt(valueTokens.Count - 1);
+        }
+
+        if (valueTokens.Count == 0)
+        {
+            return Error("set", $"{key} needs a value, like /norms set {key} {ProtocolKeys.Example(key)}");
+        }
+
+        if (channel is not null && ProtocolKeys.IsWorkspaceOnly(key))
+        {
+            return Error("set", $"{key} is workspace-wide; leave out {channel}");
+        }
+
+        var value = JoinValue(valueTokens);
+        return ProtocolKeys.TryNormalize(key, value, out var canonical, out var error)
+            ? new SetCommand(key, canonical, channel)
+            : Error("set", error);
+    }
+
+    private static NormsParseResult ParseUnset(List<NormsToken> args)
+    {
+        if (args.Count == 0)
+        {
+            return Error("unset", "say which key to unset, like response-time");
+        }
+
+        if (ParseKey("unset", args[0]) is { } keyError)
+        {
+            return keyError;
+        }
+
+        var key = args[0].Text.ToLowerInvariant();
+        return args switch
+        {
+            [] or [_] => new UnsetCommand(key, null),
+            [_, { IsChannel: true } channel] when ProtocolKeys.IsWorkspaceOnly(key) => Error("unset", $"{key} is workspace-wide; leave out {channel.Ref}"),
+            [_, { IsChannel: true } channel] => new UnsetCommand(key, channel.Ref),
+            [_, var other] => Error("unset", $"\"{other.Text}\" is not a channel; use a channel like #general"),
+            [_, _, var extra, ..] => TooMany("unset", extra),
+        };
+    }
+
+    private static NormsParseResult ParseRoute(List<NormsToken> args)
+    {
+        if (args.Count < 1 || !TopicName().IsMatch(args[0].Text) || args[0].Ref is not null)
+        {
+            return Error("route", args.Count == 0 ? "say the topic, its channel and its keywords" : $"\"{args[0].Text}\" is not a topic name; use letters, digits and hyphens, like billing");
+        }
+
+        if (args.Count < 2 || !args[1].IsChannel)
+        {
+            return Error("route", $"the {args[0].Text} topic needs a channel, like #{args[0].Text.ToLowerInvariant()}");
+        }
+
+        var rest = args.Skip(2).ToList();
+        if (rest.Count == 0 || !(rest[0].Is("keywords:") || rest[0].Is("keywords")))
+        {
+            return Error("route", "list the topic's keywords after keywords:, like keywords: invoice, refund");
+        }
+
+        var keywordText = JoinValue(rest.Skip(1)).TrimStart(':');
+        if (!KeywordList.TryParse(keywordText, out var keywords, out var error) || keywords.Count == 0)
+        {
+            return Error("route", error.Length > 0 ? error : "list at least one keyword, like keywords: invoice, refund");
+        }
+
+        return new RouteCommand(new TopicRoute(args[0].Text.ToLowerInvariant(), args[1].Ref!, keywords));
+    }
+
+    private static NormsParseResult ParseUnroute(List<NormsToken> args) =>
+        args switch
+        {
+            [] => Error("unroute", "say which topic to remove"),
+            [var topic] when topic.Ref is null && TopicName().IsMatch(topic.Text) => new UnrouteCommand(topic.Text.ToLowerInvariant()),
+            [var topic] => Error("unroute", $"\"{topic.Text}\" is not a topic name; use letters, digits and hyphens, like billing"),
+            [_, var extra, ..] => TooMany("unroute", extra),
+        };
+
+    private static NormsParseResult ParseLeaders(List<NormsToken> args) =>
+        args switch
+        {
+            [var list] when list.Is("list") => new LeadersListCommand(),
+            [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("add") => new LeadersAddCommand(user.Ref!),
+            [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("remove") => new LeadersRemoveCommand(user.Ref!),
+            [var verb, var other] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"\"{other.Text}\" is not a person; use @someone"),
+            [var verb] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"say who to {verb.Text.ToLowerInvariant()}, like @ana"),
+            [var verb, _, var extra, ..] when verb.Is("add") || verb.Is("remove") => TooMany("leaders", extra),
+            [] => Error("leaders", "say add, remove or list"),
+            [var verb, ..] => Error("leaders", $"\"{verb.Text}\" is not add, remove or list"),
+        };
+
+    private static NormsParseResult ParseAudit(List<NormsToken> args)
+    {
+        if (args.Count == 0)
+        {
+            return new AuditCommand(20);
+        }
+
+        if (args.Count > 1)
+        {
+            return TooMany("audit", args[1]);
+        }
+
+        return int.TryParse(args[0].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100
+            ? new AuditCommand(n)
+            : Error("audit", $"\"{args[0].Text}\" is not a number of entries; use a whole number from 1 to 100");
+    }
+
+    private static NormsParseError? ParseKey(string subcommand, NormsToken token)
+    {
+        var key = token.Text.ToLowerInvariant();
+        return ProtocolKeys.IsKnown(key)
+            ? null
+            : Error(subcommand, $"\"{token.Text}\" is not a protocol key.{DidYouMean.Suffix(key, ProtocolKeys.All)} The keys are {string.Join(", ", ProtocolKeys.All)}");
+    }
+
+    private static string JoinValue(IEnumerable<NormsToken> tokens) => string.Join(' ', tokens.Select(t => t.ValueText)).Replace(" ,", ",", StringComparison.Ordinal);
+
+    private static string Capitalize(string message) =>
+        message.Length > 0 && char.IsLower(message[0]) ? char.ToUpperInvariant(message[0]) + message[1..] : message;
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9_\-]{0,39}$", RegexOptions.IgnoreCase)]
+    private static partial Regex TopicName();
+}

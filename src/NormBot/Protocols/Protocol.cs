@@ -1,0 +1,123 @@
+namespace NormBot.Protocols;
+
+/// <summary>The effective, typed protocol of a channel (PRODUCT §4): its overrides on top of the workspace defaults.</summary>
+public sealed record Protocol(
+    NormDuration ResponseTime,
+    WorkingHours Hours,
+    WorkingDays Days,
+    TimeZoneInfo TimeZone,
+    double EscalateAfter,
+    SlackRef? EscalateTo,
+    bool Context,
+    int MinWords,
+    TimeSpan ContextGrace,
+    SlackRef? UrgentChannel,
+    IReadOnlyList<string> UrgentKeywords,
+    int NudgeLimit,
+    bool Tracking,
+    IReadOnlyList<TopicRoute> Routes)
+{
+    /// <summary>Canonical effective value of every key, for <c>/norms show</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Values { get; init; }
+
+    /// <summary>Keys whose value comes from the channel override rather than the workspace default.</summary>
+    public required IReadOnlySet<string> OverriddenKeys { get; init; }
+
+    /// <summary>Stored values that no longer parse; each fell back to the default so the bot keeps working.</summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+
+    public WorkSchedule Schedule => new(Hours, Days, TimeZone);
+
+    /// <summary>The schedule of someone whose own Slack time zone is known, which wins over the protocol's.</summary>
+    public WorkSchedule ScheduleIn(TimeZoneInfo? userTimeZone) => new(Hours, Days, userTimeZone ?? TimeZone);
+
+    public static Protocol Resolve(
+        IReadOnlyDictionary<string, string> defaults,
+        IReadOnlyDictionary<string, string> channelOverrides,
+        IReadOnlyList<TopicRoute> routes)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(channelOverrides);
+        ArgumentNullException.ThrowIfNull(routes);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var overridden = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var key in ProtocolKeys.All)
+        {
+            values[key] = ProtocolKeys.Defaults[key];
+            if (Lookup(defaults, key) is { } workspaceValue)
+            {
+                Apply(key, workspaceValue, "workspace default", values, problems);
+            }
+
+            if (!ProtocolKeys.IsWorkspaceOnly(key) && Lookup(channelOverrides, key) is { } channelValue
+                && Apply(key, channelValue, "channel override", values, problems))
+            {
+                overridden.Add(key);
+            }
+        }
+
+        return FromCanonical(values, routes) with { OverriddenKeys = overridden, Problems = problems };
+    }
+
+    private static bool Apply(string key, string value, string source, Dictionary<string, string> values, List<string> problems)
+    {
+        // An empty stored value is a valid "none" for the two target keys only; TryNormalize refuses empties.
+        if (value.Length == 0 && key is ProtocolKeys.EscalateTo or ProtocolKeys.UrgentChannel or ProtocolKeys.UrgentKeywords)
+        {
+            values[key] = string.Empty;
+            return true;
+        }
+
+        if (ProtocolKeys.TryNormalize(key, value, out var canonical, out var error))
+        {
+            values[key] = canonical;
+            return true;
+        }
+
+        problems.Add($"{key} ({source}): {error}");
+        return false;
+    }
+
+    // Configuration binds keys as written in appsettings.json, so accept any casing there.
+    private static string? Lookup(IReadOnlyDictionary<string, string> source, string key) =>
+        source.TryGetValue(key, out var value)
+            ? value
+            : source.FirstOrDefault(p => p.Key.Equals(key, StringComparison.OrdinalIgnoreCase)).Value;
+
+    // Every value here has already been normalised, so the parses below cannot fail.
+    private static Protocol FromCanonical(Dictionary<string, string> v, IReadOnlyList<TopicRoute> routes)
+    {
+        _ = ProtocolValues.TryResponseTime(v[ProtocolKeys.ResponseTime], out var responseTime, out _);
+        _ = WorkingHours.TryParse(v[ProtocolKeys.Hours], out var hours, out _);
+        _ = WorkingDays.TryParse(v[ProtocolKeys.Days], out var days, out _);
+        _ = ProtocolValues.TryTimeZone(v[ProtocolKeys.TimeZone], out var zone, out _);
+        _ = ProtocolValues.TryMultiple(v[ProtocolKeys.EscalateAfter], out var escalateAfter, out _);
+        _ = ProtocolValues.TryTarget(ProtocolKeys.EscalateTo, Or(v[ProtocolKeys.EscalateTo]), out var escalateTo, out _);
+        _ = ProtocolValues.TryGrace(v[ProtocolKeys.ContextGrace], out var grace, out _);
+        _ = ProtocolValues.TryTarget(ProtocolKeys.UrgentChannel, Or(v[ProtocolKeys.UrgentChannel]), out var urgentChannel, out _);
+        _ = KeywordList.TryParse(v[ProtocolKeys.UrgentKeywords], out var keywords, out _);
+        return new Protocol(
+            responseTime,
+            hours,
+            days,
+            zone,
+            escalateAfter,
+            escalateTo,
+            v[ProtocolKeys.Context] == "on",
+            int.Parse(v[ProtocolKeys.MinWords], System.Globalization.CultureInfo.InvariantCulture),
+            grace,
+            urgentChannel,
+            keywords,
+            int.Parse(v[ProtocolKeys.NudgeLimit], System.Globalization.CultureInfo.InvariantCulture),
+            v[ProtocolKeys.Tracking] == "on",
+            routes)
+        {
+            Values = v,
+            OverriddenKeys = new HashSet<string>(),
+            Problems = [],
+        };
+    }
+
+    private static string Or(string value) => value.Length == 0 ? "none" : value;
+}

@@ -1,0 +1,86 @@
+namespace NormBot.Protocols;
+
+/// <summary>The protocol keys of PRODUCT §4, their built-in defaults, and validation of typed values.</summary>
+public static class ProtocolKeys
+{
+    public const string ResponseTime = "response-time";
+    public const string Hours = "hours";
+    public const string Days = "days";
+    public const string TimeZone = "timezone";
+    public const string EscalateAfter = "escalate-after";
+    public const string EscalateTo = "escalate-to";
+    public const string Context = "context";
+    public const string MinWords = "min-words";
+    public const string ContextGrace = "context-grace";
+    public const string UrgentChannel = "urgent-channel";
+    public const string UrgentKeywords = "urgent-keywords";
+    public const string NudgeLimit = "nudge-limit";
+    public const string Tracking = "tracking";
+
+    /// <summary>Every key, in the order of PRODUCT §4 (which is also the order <c>show</c> lists them in).</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking];
+
+    /// <summary>Canonical default values; an empty string means "none".</summary>
+    public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ResponseTime] = "4h",
+        [Hours] = "09:00-17:00",
+        [Days] = "mon-fri",
+        [TimeZone] = "UTC",
+        [EscalateAfter] = "2x",
+        [EscalateTo] = string.Empty,
+        [Context] = "on",
+        [MinWords] = "6",
+        [ContextGrace] = "1m",
+        [UrgentChannel] = string.Empty,
+        [UrgentKeywords] = "urgent, asap, emergency, outage, down, sev1, sev2, p0, p1, incident, :rotating_light:",
+        [NudgeLimit] = "5",
+        [Tracking] = "on",
+    };
+
+    public static bool IsKnown(string key) => Defaults.ContainsKey(key);
+
+    /// <summary>Keys that only make sense for the whole workspace; a channel override of them is refused.</summary>
+    public static bool IsWorkspaceOnly(string key) => key is UrgentChannel or UrgentKeywords;
+
+    /// <summary>
+    /// Validates a value as a user typed it and returns the form to store. The error is one line,
+    /// naming the value and showing a valid example, ready to show in Slack.
+    /// </summary>
+    public static bool TryNormalize(string key, string rawValue, out string canonical, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        canonical = string.Empty;
+        var value = (rawValue ?? string.Empty).Trim();
+        if (!IsKnown(key))
+        {
+            error = $"\"{key}\" is not a protocol key; the keys are {string.Join(", ", All)}";
+            return false;
+        }
+
+        if (value.Length == 0)
+        {
+            error = $"{key} needs a value, like {Example(key)}";
+            return false;
+        }
+
+        return ProtocolValues.TryNormalize(key, value, out canonical, out error);
+    }
+
+    public static string Example(string key) => key switch
+    {
+        ResponseTime => "4h",
+        Hours => "09:00-17:30",
+        Days => "mon-fri",
+        TimeZone => "Europe/Berlin",
+        EscalateAfter => "2x",
+        EscalateTo or UrgentChannel => "#incidents",
+        Context or Tracking => "on",
+        MinWords => "6",
+        ContextGrace => "1m",
+        UrgentKeywords => "urgent, asap, p0",
+        NudgeLimit => "5",
+        _ => "a value",
+    };
+}

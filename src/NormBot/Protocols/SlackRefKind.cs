@@ -1,0 +1,8 @@
+namespace NormBot.Protocols;
+
+public enum SlackRefKind
+{
+    User,
+    UserGroup,
+    Channel,
+}

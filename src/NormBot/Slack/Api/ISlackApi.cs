@@ -1,0 +1,46 @@
+using NormBot.Slack.Blocks;
+
+namespace NormBot.Slack.Api;
+
+/// <summary>The Slack Web API methods NormBot calls; <c>ok:false</c> surfaces as <see cref="SlackApiException"/>.</summary>
+public interface ISlackApi
+{
+    Task<AuthTestResponse> AuthTestAsync(CancellationToken ct);
+
+    Task<PostMessageResponse> PostMessageAsync(PostMessage message, CancellationToken ct);
+
+    /// <summary>Returns the ephemeral message's <c>message_ts</c>.</summary>
+    Task<string> PostEphemeralAsync(PostEphemeral message, CancellationToken ct);
+
+    Task<PostMessageResponse> UpdateMessageAsync(UpdateMessage message, CancellationToken ct);
+
+    Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct);
+
+    Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct);
+
+    /// <summary>All member user ids, following <c>next_cursor</c> page by page.</summary>
+    IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct);
+
+    /// <summary>The parent then its replies, oldest first, across all pages.</summary>
+    IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct);
+
+    /// <summary>Top-level messages, newest first, across all pages; bounds are Slack <c>ts</c> strings.</summary>
+    IAsyncEnumerable<SlackMessage> GetConversationHistoryAsync(string channel, string? oldest, string? latest, CancellationToken ct);
+
+    /// <summary>Opens (or finds) the DM with a user and returns its channel id.</summary>
+    Task<string> OpenConversationAsync(string userId, CancellationToken ct);
+
+    Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct);
+
+    Task PublishViewAsync(string userId, View view, CancellationToken ct);
+
+    Task OpenViewAsync(string triggerId, View view, CancellationToken ct);
+
+    Task AddReactionAsync(string channel, string ts, string name, CancellationToken ct);
+
+    /// <summary>Calls <c>apps.connections.open</c> with the app-level token; returns the WebSocket URL.</summary>
+    Task<Uri> OpenSocketConnectionAsync(CancellationToken ct);
+
+    /// <summary>POSTs to an interaction's <c>response_url</c>; the URL itself is the credential, so no auth header.</summary>
+    Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken ct);
+}

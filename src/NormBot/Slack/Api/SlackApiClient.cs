@@ -1,0 +1,100 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using NormBot.Slack.Blocks;
+
+namespace NormBot.Slack.Api;
+
+/// <summary>Typed Slack Web API client: JSON for write methods, form bodies for the read methods Slack only accepts that way.</summary>
+public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRatePacer pacer, ILogger<SlackApiClient> logger)
+    : ISlackApi
+{
+    // Slack's recommended page size; larger pages count the same against the tier.
+    private const string PageSize = "200";
+
+    public Task<AuthTestResponse> AuthTestAsync(CancellationToken ct) =>
+        CallAsync<AuthTestResponse>("auth.test", Form(), BotToken, null, ct);
+
+    public Task<PostMessageResponse> PostMessageAsync(PostMessage message, CancellationToken ct) =>
+        CallAsync<PostMessageResponse>("chat.postMessage", Json(message), BotToken, message.Channel, ct);
+
+    public async Task<string> PostEphemeralAsync(PostEphemeral message, CancellationToken ct) =>
+        (await CallAsync<PostEphemeralResponse>("chat.postEphemeral", Json(message), BotToken, null, ct)).MessageTs;
+
+    public Task<PostMessageResponse> UpdateMessageAsync(UpdateMessage message, CancellationToken ct) =>
+        CallAsync<PostMessageResponse>("chat.update", Json(message), BotToken, null, ct);
+
+    public async Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct) =>
+        (await CallAsync<PermalinkResponse>("chat.getPermalink", Form(("channel", channel), ("message_ts", messageTs)), BotToken, null, ct)).Permalink;
+
+    public async Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct) =>
+        (await CallAsync<ConversationInfoResponse>("conversations.info", Form(("channel", channel)), BotToken, null, ct)).Channel
+        ?? throw new SlackApiException("conversations.info", "invalid_response");
+
+    public IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct) =>
+        PagesAsync<MembersPage, string>("conversations.members", [("channel", channel)], p => p.Members, ct);
+
+    public IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct) =>
+        PagesAsync<MessagesPage, SlackMessage>("conversations.replies", [("channel", channel), ("ts", ts)], p => p.Messages, ct);
+
+    public IAsyncEnumerable<SlackMessage> GetConversationHistoryAsync(string channel, string? oldest, string? latest, CancellationToken ct) =>
+        PagesAsync<MessagesPage, SlackMessage>("conversations.history", [("channel", channel), ("oldest", oldest), ("latest", latest)], p => p.Messages, ct);
+
+    public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
+        (await CallAsync<OpenConversationResponse>("conversations.open", Json(new { users = userId }), BotToken, null, ct)).Channel?.Id
+        ?? throw new SlackApiException("conversations.open", "invalid_response");
+
+    public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct) =>
+        (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), BotToken, null, ct)).User
+        ?? throw new SlackApiException("users.info", "invalid_response");
+
+    public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
+        CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), BotToken, null, ct);
+
+    public Task OpenViewAsync(string triggerId, View view, CancellationToken ct) =>
+        CallAsync<SlackResponse>("views.open", Json(new ViewRequest(view) { TriggerId = triggerId }), BotToken, null, ct);
+
+    public Task AddReactionAsync(string channel, string ts, string name, CancellationToken ct) =>
+        CallAsync<SlackResponse>("reactions.add", Json(new { channel, timestamp = ts, name }), BotToken, null, ct);
+
+    public async Task<Uri> OpenSocketConnectionAsync(CancellationToken ct)
+    {
+        var token = options.Value.AppToken ?? throw new InvalidOperationException("Slack:AppToken is not configured; Socket Mode needs an xapp- token.");
+        var response = await CallAsync<UrlResponse>("apps.connections.open", Form(), token, null, ct);
+        return new Uri(response.Url);
+    }
+
+    public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(responseUrl);
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(message) };
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            Log.ResponseUrlFailed(logger, (int)response.StatusCode);
+            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+        }
+    }
+
+    private string BotToken => options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not configured.");
+
+    private async IAsyncEnumerable<TItem> PagesAsync<TPage, TItem>(
+        string method,
+        (string Key, string? Value)[] args,
+        Func<TPage, IReadOnlyList<TItem>?> items,
+        [EnumeratorCancellation] CancellationToken ct)
+        where TPage : SlackResponse
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await CallAsync<TPage>(method, Form([.. args, ("limit", PageSize), ("cursor", cursor)]), BotToken, null, ct);
+            foreach (var item in items(page) ?? [])
+            {
+                yield return item;
+            }
+
+            cursor = page.ResponseMetadata?.NextCursor;
+        }
+        while (!string.IsNullOrEmpty(cursor));
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace NormBot.Slack.Api;
+
+/// <summary>The parts of <c>users.info</c> NormBot uses (time zone drives working-time maths).</summary>
+public sealed record SlackUser
+{
+    [JsonPropertyName("id")]
+    public string Id { get; init; } = "";
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("real_name")]
+    public string? RealName { get; init; }
+
+    /// <summary>IANA zone id such as <c>Europe/Berlin</c>.</summary>
+    [JsonPropertyName("tz")]
+    public string? Tz { get; init; }
+
+    /// <summary>Offset from UTC in seconds at the time of the call.</summary>
+    [JsonPropertyName("tz_offset")]
+    public int TzOffset { get; init; }
+
+    [JsonPropertyName("is_admin")]
+    public bool IsAdmin { get; init; }
+
+    [JsonPropertyName("is_owner")]
+    public bool IsOwner { get; init; }
+
+    [JsonPropertyName("is_bot")]
+    public bool IsBot { get; init; }
+
+    [JsonPropertyName("deleted")]
+    public bool Deleted { get; init; }
+}
+
+internal sealed record UserInfoResponse : SlackResponse
+{
+    [JsonPropertyName("user")]
+    public SlackUser? User { get; init; }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Time.Testing;
+using NormBot.Slack.Api;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Slack.Api;
+
+public sealed class SlackRatePacerTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+
+    [Test]
+    public void WaitAsync_Tier2Burst_ReleasesBurstThenOneEveryThreeSeconds()
+    {
+        var pacer = new SlackRatePacer(_time);
+        var rule = SlackMethodTiers.RuleFor("users.list");
+
+        var calls = Enumerable.Range(0, rule.Burst + 3).Select(_ => pacer.WaitAsync("users.list", null, CancellationToken.None)).ToList();
+
+        Assert.That(rule.Interval, Is.EqualTo(TimeSpan.FromSeconds(3)), "Tier 2 is 20 per minute");
+        Assert.That(calls.Count(c => c.IsCompleted), Is.EqualTo(rule.Burst));
+        for (var extra = 1; extra <= 3; extra++)
+        {
+            _time.Advance(rule.Interval - TimeSpan.FromMilliseconds(1));
+            Assert.That(calls.Count(c => c.IsCompleted), Is.EqualTo(rule.Burst + extra - 1), $"not before slot {extra}");
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            Assert.That(calls.Count(c => c.IsCompleted), Is.EqualTo(rule.Burst + extra), $"slot {extra}");
+        }
+    }
+
+    [Test]
+    public void WaitAsync_PostMessage_PacesEachChannelSeparately()
+    {
+        var pacer = new SlackRatePacer(_time);
+        var burst = SlackMethodTiers.RuleFor(SlackMethodTiers.PostMessage).Burst;
+
+        var busy = Enumerable.Range(0, burst + 1).Select(_ => pacer.WaitAsync(SlackMethodTiers.PostMessage, "C1", CancellationToken.None)).ToList();
+        var other = pacer.WaitAsync(SlackMethodTiers.PostMessage, "C2", CancellationToken.None);
+
+        Assert.That(busy[^1].IsCompleted, Is.False, "C1 is over its burst");
+        Assert.That(other.IsCompleted, Is.True, "C2 has its own bucket");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(busy[^1].IsCompleted, Is.True, "about one message per second per channel");
+    }
+
+    [Test]
+    public void WaitAsync_AfterIdle_RefillsOnlyUpToTheBurst()
+    {
+        var pacer = new SlackRatePacer(_time);
+        var rule = SlackMethodTiers.RuleFor("apps.connections.open");
+
+        _time.Advance(TimeSpan.FromHours(1));
+        var calls = Enumerable.Range(0, rule.Burst + 1).Select(_ => pacer.WaitAsync("apps.connections.open", null, CancellationToken.None)).ToList();
+
+        Assert.That(calls.Count(c => c.IsCompleted), Is.EqualTo(rule.Burst));
+    }
+
+    [Test]
+    public void ByMethod_MatchesSlackTierMap()
+    {
+        var tiers = SharedFiles.ReadJson("slack", "web-api", "rate_limit_tiers.json");
+
+        foreach (var (method, tier) in SlackMethodTiers.ByMethod)
+        {
+            Assert.That((string?)tiers[method], Is.EqualTo(tier), method);
+        }
+    }
+}

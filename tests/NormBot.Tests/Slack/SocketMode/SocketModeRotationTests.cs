@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace NormBot.Tests.Slack.SocketMode;
+
+/// <summary>Time-driven behaviour, on a fake clock: rotating before Slack's announced connection lifetime runs out.</summary>
+public sealed class SocketModeRotationTests
+{
+    [Test]
+    public async Task Hello_ApproximateConnectionTimeNearlyElapsed_RotatesProactively()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var harness = await SocketModeHarness.StartAsync(time);
+        var old = await harness.ConnectedSocketAsync();
+
+        // hello.json announces ~18060 s; nothing may happen well before that.
+        await Task.Delay(200);
+        time.Advance(TimeSpan.FromSeconds(18060 * 0.5));
+        Assert.ThrowsAsync<TimeoutException>(() => harness.Server.NextSocketAsync(TimeSpan.FromMilliseconds(300)));
+
+        time.Advance(TimeSpan.FromSeconds(18060 * 0.45));
+        var replacement = await harness.Server.NextSocketAsync();
+        await replacement.SendFixtureAsync("hello.json");
+
+        Assert.That(await old.ReceiveAsync(), Is.Null, "the old socket is closed after the new one is up");
+        Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(2));
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net.WebSockets;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.SlackEmulator;
+
+public sealed class SocketLifecycleTests : EmulatorTestBase
+{
+    [TestCase("refresh_requested")]
+    [TestCase("warning")]
+    [TestCase("link_disabled")]
+    public async Task Disconnect_FrameDeliveredThenSocketClosed(string reason)
+    {
+        await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
+
+        await Emulator.SendDisconnectAsync(reason);
+        var frame = await client.ReceiveAsync();
+        var afterwards = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
+
+        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", $"disconnect.{reason}.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)frame!["type"], Is.EqualTo("disconnect"));
+            Assert.That((string?)frame["reason"], Is.EqualTo(reason));
+            Assert.That((string?)frame["debug_info"]!["host"], Is.EqualTo("emulator"));
+            Assert.That(frame.Select(kv => kv.Key), Is.EquivalentTo(fixture.Select(kv => kv.Key)));
+            Assert.That(afterwards, Is.Null, "server closes the socket after the disconnect frame");
+        });
+    }
+
+    [Test]
+    public async Task Drop_AbortsSocket()
+    {
+        await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
+
+        await Emulator.DropConnectionsAsync();
+
+        Assert.ThrowsAsync(Is.InstanceOf<WebSocketException>().Or.InstanceOf<OperationCanceledException>(), async () =>
+        {
+            if (await client.ReceiveAsync(TimeSpan.FromSeconds(3)) is null)
+            {
+                throw new WebSocketException("closed");
+            }
+        });
+    }
+
+    [Test]
+    public async Task Ticket_IsSingleUse()
+    {
+        var open = await EmulatorHttp.PostJsonAsync(Emulator, "apps.connections.open", [], token: "app");
+        var url = new Uri((string)open.Json["url"]!);
+        using var first = new ClientWebSocket();
+        await first.ConnectAsync(url, CancellationToken.None);
+        using var second = new ClientWebSocket();
+
+        Assert.ThrowsAsync<WebSocketException>(() => second.ConnectAsync(url, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task ClientClose_ConnectionCountDrops()
+    {
+        var client = await TestSocketClient.ConnectReadyAsync(Emulator);
+
+        await client.DisposeAsync();
+
+        for (var i = 0; i < 100 && Emulator.ConnectionCount > 0; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.That(Emulator.ConnectionCount, Is.Zero);
+    }
+}
