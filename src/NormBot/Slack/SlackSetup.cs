@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Options;
+using NormBot.Slack.Api;
+using NormBot.Slack.Auth;
 using NormBot.Slack.Handlers;
 using NormBot.Slack.Http;
 using NormBot.Slack.Inbox;
+using NormBot.Slack.SocketMode;
 
 namespace NormBot.Slack;
 
@@ -12,6 +15,8 @@ public static class SlackSetup
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<SlackConnectionState>();
+        services.AddSlackApi(configuration);
+        services.AddHostedService<SlackAuthCheck>();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxQueue>();
@@ -22,6 +27,8 @@ public static class SlackSetup
         services.AddSingleton<SlackIntake>();
         services.AddScoped<SlackDispatcher>();
         services.AddHttpClient(SlackDispatcher.ResponseUrlClient);
+        services.AddSingleton<ISocketModeEnvelopeSink, SocketModeIntake>();
+        services.AddSocketMode();
         services.AddSlackHandlers();
         return services;
     }

@@ -1,0 +1,46 @@
+using System.Net;
+using NormBot.SlackEmulator;
+using Emulator = NormBot.SlackEmulator.SlackEmulator;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Hosting;
+
+public sealed class ReadinessTests
+{
+    [Test]
+    public async Task Ready_WithEmulator_StoreMigratedAuthPassedSchedulerRunning()
+    {
+        await using var env = await EmulatedSlackApp.StartAsync();
+        using var client = env.CreateClient();
+
+        HttpResponseMessage? response = null;
+        var ready = await Eventually.TrueAsync(() =>
+        {
+            response = client.GetAsync("/health/ready").GetAwaiter().GetResult();
+            return response.StatusCode == HttpStatusCode.OK;
+        });
+
+        Assert.That(ready, Is.True, await response!.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(body, Does.Contain("\"store\":{\"status\":\"Healthy\"").And.Contain("authenticated as U0NORMBOT in T0EMULATOR"));
+        Assert.That(env.Slack.Calls.Select(c => c.Method), Does.Contain("auth.test"));
+    }
+
+    [Test]
+    public async Task Ready_TokenRevoked_503NamesSlackCheck()
+    {
+        await using var slack = await Emulator.StartAsync();
+        await using var app = new NormBotFactory(new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = "xoxb-revoked-token",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+        });
+        using var client = app.CreateClient();
+        await slack.WaitForCallAsync("auth.test");
+
+        var response = await client.GetAsync("/health/ready");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Slack auth.test has not passed yet"));
+    }
+}
