@@ -9,6 +9,7 @@ public static class DigestsSetup
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
+        services.AddSingleton<DigestCommands>();
         services.AddQuartz(_ => { });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

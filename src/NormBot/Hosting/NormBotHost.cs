@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NormBot.Digests;
 using NormBot.Norms;
+using NormBot.Protocols;
 using NormBot.Slack;
 using NormBot.Storage;
 using Prometheus;
@@ -25,6 +26,7 @@ public static class NormBotHost
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddStorage();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddProtocols();
         builder.Services.AddNorms();
         builder.Services.AddDigests();
         builder.Services.AddHealth();
