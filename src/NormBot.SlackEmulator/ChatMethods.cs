@@ -107,7 +107,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
                 : workspace.OpenDm(target, out _);
         }
 
-        var channel = workspace.Channel(target) ?? throw new SlackApiException("channel_not_found");
+        var channel = workspace.ChannelByIdOrName(target) ?? throw new SlackApiException("channel_not_found");
         if (Options.EnforceBotMembership && !channel.IsIm && !channel.Members.Contains(Options.BotUserId))
         {
             throw new SlackApiException("not_in_channel");

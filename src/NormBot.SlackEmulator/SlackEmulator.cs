@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace NormBot.SlackEmulator;
 
@@ -27,7 +29,7 @@ public sealed class SlackEmulator : IAsyncDisposable
         Options = options;
         Workspace = new SlackWorkspace(options);
         _sockets = new SocketHub(options);
-        _webApi = new WebApiEndpoint(Workspace, new WebApiMethods(Workspace, _sockets), _recorder, _faults);
+        _webApi = new WebApiEndpoint(Workspace, new WebApiMethods(Workspace, _sockets), _recorder, _faults, _stopping.Token);
         _responseUrls = new ResponseUrls(options, _recorder, _webApi);
     }
 
@@ -59,9 +61,12 @@ public sealed class SlackEmulator : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
         builder.Services.AddRoutingCore();
+
+        // A hung delay fault or a silent socket must not stall test teardown for Kestrel's default 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
-        app.Urls.Add("http://127.0.0.1:0");
         var emulator = new SlackEmulator(app, options ?? new SlackEmulatorOptions());
+        app.Urls.Add($"http://127.0.0.1:{emulator.Options.Port.ToString(CultureInfo.InvariantCulture)}");
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.Run(emulator.RouteAsync);
         await app.StartAsync(ct);

@@ -27,5 +27,9 @@ public sealed class SlackEmulatorOptions
 
     public TimeSpan ResponseUrlLifetime { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Loopback port to bind; 0 (default) picks a free one, which tests should always use.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Clock for generated <c>ts</c> values, call times and response URL expiry (not for injected delays).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

@@ -98,7 +98,11 @@ public sealed class SlackWorkspace
         lock (Sync) { return _homeViews.GetValueOrDefault(userId)?.DeepClone().AsObject(); }
     }
 
-    internal ChannelState? Channel(string id) => _channels.GetValueOrDefault(id) ?? _channels.Values.FirstOrDefault(c => !c.IsIm && c.Name == id.TrimStart('#'));
+    internal ChannelState? Channel(string id) => _channels.GetValueOrDefault(id);
+
+    /// <summary>Only chat.postMessage-style targets accept a channel name; every other method wants the id.</summary>
+    internal ChannelState? ChannelByIdOrName(string target) =>
+        _channels.GetValueOrDefault(target) ?? _channels.Values.FirstOrDefault(c => !c.IsIm && c.Name == target.TrimStart('#'));
 
     internal void SetHomeView(string userId, JsonObject view) => _homeViews[userId] = view;
 

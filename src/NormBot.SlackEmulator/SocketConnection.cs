@@ -75,7 +75,7 @@ internal sealed class SocketConnection(WebSocket socket) : IDisposable
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            socket.Abort();
+            Abort();
         }
     }
 

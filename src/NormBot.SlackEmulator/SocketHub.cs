@@ -90,6 +90,8 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
         {
             await Task.Delay(grace);
             await Task.WhenAll(targets.Select(c => c.CloseAsync(reason)));
+
+            // A client that never answers the close handshake would otherwise keep counting as connected.
             await Task.Delay(TimeSpan.FromSeconds(2));
             targets.ForEach(c => c.Abort());
         });

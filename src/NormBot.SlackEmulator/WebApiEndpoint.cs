@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace NormBot.SlackEmulator;
 
 /// <summary>Answers <c>/api/{method}</c>: faults first, then method lookup, body, auth, and the handler.</summary>
-internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods methods, CallRecorder recorder, FaultInjector faults)
+internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods methods, CallRecorder recorder, FaultInjector faults, CancellationToken stopping)
 {
     private SlackEmulatorOptions Options => workspace.Options;
 
@@ -25,7 +25,12 @@ internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods met
         switch (fault?.Kind)
         {
             case EmulatedFaultKind.Delay:
-                await Task.Delay(fault.DelayBy, ct);
+                // Real time, not the options' TimeProvider: a frozen fake clock would otherwise never answer.
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping))
+                {
+                    await Task.Delay(fault.DelayBy, linked.Token);
+                }
+
                 return null;
             case EmulatedFaultKind.RateLimited:
                 context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

@@ -66,8 +66,10 @@ public sealed class AppMethodTests : EmulatorTestBase
         var noTrigger = await CallAsync("views.open", new JsonObject { ["view"] = view.DeepClone() });
 
         ShapeAssert.Conforms("views.open", result.Json, "ok", "view");
+        var call = Emulator.Calls[0];
         Assert.Multiple(() =>
         {
+            Assert.That(call.Args["view"], Is.InstanceOf<JsonObject>(), "form JSON strings are recorded as JSON");
             Assert.That((string?)result.Json["view"]!["type"], Is.EqualTo("modal"));
             Assert.That(noTrigger.Error, Is.EqualTo("invalid_arguments"));
         });

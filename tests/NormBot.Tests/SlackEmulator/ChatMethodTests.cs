@@ -76,6 +76,19 @@ public sealed class ChatMethodTests : EmulatorTestBase
     }
 
     [Test]
+    public async Task PostMessage_ChannelName_ResolvesButInfoNeedsId()
+    {
+        var posted = await CallAsync("chat.postMessage", new JsonObject { ["channel"] = "#general", ["text"] = "x" });
+        var info = await CallAsync("conversations.info", new JsonObject { ["channel"] = "general" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)posted.Json["channel"], Is.EqualTo(General));
+            Assert.That(info.Error, Is.EqualTo("channel_not_found"));
+        });
+    }
+
+    [Test]
     public async Task PostMessage_NoTextOrBlocks_ReturnsNoText()
     {
         var result = await CallAsync("chat.postMessage", new JsonObject { ["channel"] = General });
