@@ -1,0 +1,18 @@
+using System.Text.Json;
+using NormBot.Slack.Api;
+
+namespace NormBot.Slack.Outbox;
+
+/// <summary>A Slack call to make later, durably: the method name and its typed arguments as JSON.</summary>
+public sealed record OutboxMessage(string Method, string Body)
+{
+    public const string PostMessageMethod = "chat.postMessage";
+    public const string PostEphemeralMethod = "chat.postEphemeral";
+    public const string UpdateMethod = "chat.update";
+
+    public static OutboxMessage Post(PostMessage message) => new(PostMessageMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+
+    public static OutboxMessage Ephemeral(PostEphemeral message) => new(PostEphemeralMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+
+    public static OutboxMessage Update(UpdateMessage message) => new(UpdateMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+}

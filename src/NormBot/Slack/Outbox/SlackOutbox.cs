@@ -1,0 +1,59 @@
+using System.Data.Common;
+using Dapper;
+using NormBot.Storage;
+
+namespace NormBot.Slack.Outbox;
+
+/// <summary>
+/// Nudges and DMs are written here in the same transaction as the decision to send them, so a
+/// restart between deciding and sending loses nothing and sends nothing twice.
+/// </summary>
+public sealed class SlackOutbox(TimeProvider time) : IDisposable
+{
+    /// <summary>Beyond this many unsent messages new ones are refused: Slack is down or refusing us, and a flood on its return helps nobody.</summary>
+    public const int MaxPending = 10_000;
+
+    private const string Insert = """
+        INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before)
+        VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore)
+        """;
+
+    private readonly SemaphoreSlim _signal = new(0);
+
+    public int PendingEstimate { get; set; }
+
+    /// <summary>Adds a message inside the caller's transaction; returns false when the outbox is full.</summary>
+    public async Task<bool> AddAsync(DbConnection connection, DbTransaction tx, string teamId, OutboxMessage message, DateTimeOffset? notBefore = null)
+    {
+        if (PendingEstimate >= MaxPending)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await connection.ExecuteAsync(Insert, new
+        {
+            TeamId = teamId,
+            Id = Guid.CreateVersion7(now).ToString("N"),
+            message.Method,
+            message.Body,
+            CreatedAt = now.ToUnixTimeMilliseconds(),
+            NotBefore = (notBefore ?? now).ToUnixTimeMilliseconds(),
+        }, tx);
+        PendingEstimate++;
+        return true;
+    }
+
+    /// <summary>Wakes the sender after a commit.</summary>
+    public void Signal()
+    {
+        if (_signal.CurrentCount == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
+}
