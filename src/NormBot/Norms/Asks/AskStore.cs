@@ -1,0 +1,128 @@
+using Dapper;
+using NormBot.Storage;
+
+namespace NormBot.Norms.Asks;
+
+/// <summary>Asks and who they wait on. Keyed by (team, channel, ts): recording the same message twice is a no-op.</summary>
+public sealed class AskStore(Db db, TimeProvider time)
+{
+    public const string Anyone = "*";
+
+    private const string InsertAsk = """
+        INSERT INTO asks (team_id, channel_id, ts, thread_ts, asker_id, excerpt, state, opened_at)
+        VALUES (@TeamId, @ChannelId, @Ts, @ThreadTs, @AskerId, @Excerpt, 'open', @OpenedAt)
+        ON CONFLICT (team_id, channel_id, ts) DO NOTHING
+        """;
+
+    private const string InsertAssignee = """
+        INSERT INTO ask_assignees (team_id, channel_id, ts, user_id, due_at, escalate_at)
+        VALUES (@TeamId, @ChannelId, @Ts, @UserId, @DueAt, @EscalateAt)
+        ON CONFLICT (team_id, channel_id, ts, user_id) DO NOTHING
+        """;
+
+    private const string SelectAsk = """
+        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, thread_ts AS ThreadTs, asker_id AS AskerId,
+               excerpt AS Excerpt, state AS State, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt
+        FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts
+        """;
+
+    private const string SelectOpenAssignees = """
+        SELECT user_id FROM ask_assignees WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND open = 1 AND declined = 0
+        """;
+
+    private const string Resolve = """
+        UPDATE asks SET state = @State, resolved_at = @At, resolved_by = @By
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND state = 'open'
+        """;
+
+    private const string CloseAssignees = "UPDATE ask_assignees SET open = 0 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts";
+
+    /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or the app_mention twin).</summary>
+    public async Task<bool> OpenAsync(Ask ask, IReadOnlyList<AskAssignee> assignees, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteAsync(InsertAsk, ask, tx) == 0)
+        {
+            return false;
+        }
+
+        foreach (var a in assignees)
+        {
+            await connection.ExecuteAsync(InsertAssignee, new { ask.TeamId, ask.ChannelId, ask.Ts, a.UserId, DueAt = a.DueAt.ToUnixTimeMilliseconds(), EscalateAt = a.EscalateAt.ToUnixTimeMilliseconds() }, tx);
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<Ask?> FindAsync(string teamId, string channelId, string ts, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QueryFirstOrDefaultAsync<Ask>(SelectAsk, new { TeamId = teamId, ChannelId = channelId, Ts = ts });
+    }
+
+    public async Task<IReadOnlyList<string>> OpenAssigneesAsync(string teamId, string channelId, string ts, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<string>(SelectOpenAssignees, new { TeamId = teamId, ChannelId = channelId, Ts = ts })).ToList();
+    }
+
+    /// <summary>Notes the first reply by someone other than the asker (time to first reply, for digests).</summary>
+    public async Task NoteReplyAsync(string teamId, string channelId, string ts, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE asks SET first_reply_at = @At WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND first_reply_at IS NULL",
+            new { TeamId = teamId, ChannelId = channelId, Ts = ts, At = at.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Closes an open ask (answered, deleted); false when it was not open.</summary>
+    public async Task<bool> ResolveAsync(string teamId, string channelId, string ts, string state, string? by, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var args = new { TeamId = teamId, ChannelId = channelId, Ts = ts, State = state, By = by, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var changed = await connection.ExecuteAsync(Resolve, args, tx) == 1;
+        await connection.ExecuteAsync(CloseAssignees, args, tx);
+        await tx.CommitAsync(ct);
+        return changed;
+    }
+
+    public async Task UpdateExcerptAsync(string teamId, string channelId, string ts, string excerpt, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE asks SET excerpt = @Excerpt WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts",
+            new { TeamId = teamId, ChannelId = channelId, Ts = ts, Excerpt = excerpt });
+    }
+
+    /// <summary>Snooze 1h: remind this assignee again later.</summary>
+    public async Task RemindLaterAsync(string teamId, string channelId, string ts, string userId, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE ask_assignees SET due_at = @At, reminded_at = NULL WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId, At = at.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Not for me: this assignee is out of the ask.</summary>
+    public async Task DeclineAsync(string teamId, string channelId, string ts, string userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE ask_assignees SET declined = 1 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId });
+    }
+}
+
+/// <summary>An ask as stored: metadata and a short excerpt only.</summary>
+public sealed record Ask(string TeamId, string ChannelId, string Ts, string? ThreadTs, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt = null)
+{
+    public const string Open = "open";
+    public const string Answered = "answered";
+    public const string Deleted = "deleted";
+}
+
+/// <summary>One person an ask waits on, with their own deadlines.</summary>
+public sealed record AskAssignee(string UserId, DateTimeOffset DueAt, DateTimeOffset EscalateAt);
