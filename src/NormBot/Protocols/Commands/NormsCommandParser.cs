@@ -11,7 +11,7 @@ public static partial class NormsCommandParser
         if (!NormsTokenizer.TryTokenize(text, out var tokens, out var tokenError))
         {
             var first = (text ?? string.Empty).Trim().Split(' ', 2)[0];
-            return new NormsParseError(Capitalize(tokenError), NormsUsage.For(first));
+            return new NormsParseError(tokenError, NormsUsage.For(first));
         }
 
         if (tokens.Count == 0)
@@ -40,7 +40,7 @@ public static partial class NormsCommandParser
         };
     }
 
-    internal static NormsParseError Error(string subcommand, string message) => new(Capitalize(message), NormsUsage.For(subcommand));
+    internal static NormsParseError Error(string subcommand, string message) => new(message, NormsUsage.For(subcommand));
 
     internal static NormsParseError TooMany(string subcommand, NormsToken extra) =>
         Error(subcommand, $"\"{extra.Text}\" is not expected here");
@@ -90,7 +90,7 @@ public static partial class NormsCommandParser
     {
         if (args.Count == 0)
         {
-            return Error("snooze", "say how long to snooze, like 1h or 1d, or off");
+            return Error("snooze", "Say how long to snooze, like 1h or 1d, or off");
         }
 
         if (args.Count > 1)
@@ -117,7 +117,7 @@ public static partial class NormsCommandParser
     {
         if (args.Count == 0 || args[0].Kind != NormsTokenKind.Word)
         {
-            return Error("set", "say which key to set, like response-time, hours or urgent-keywords");
+            return Error("set", "Say which key to set, like response-time, hours or urgent-keywords");
         }
 
         if (ParseKey("set", args[0]) is { } keyError)
@@ -156,7 +156,7 @@ public static partial class NormsCommandParser
     {
         if (args.Count == 0)
         {
-            return Error("unset", "say which key to unset, like response-time");
+            return Error("unset", "Say which key to unset, like response-time");
         }
 
         if (ParseKey("unset", args[0]) is { } keyError)
@@ -179,24 +179,24 @@ public static partial class NormsCommandParser
     {
         if (args.Count < 1 || !TopicName().IsMatch(args[0].Text) || args[0].Ref is not null)
         {
-            return Error("route", args.Count == 0 ? "say the topic, its channel and its keywords" : $"\"{args[0].Text}\" is not a topic name; use letters, digits and hyphens, like billing");
+            return Error("route", args.Count == 0 ? "Say the topic, its channel and its keywords" : $"\"{args[0].Text}\" is not a topic name; use letters, digits and hyphens, like billing");
         }
 
         if (args.Count < 2 || !args[1].IsChannel)
         {
-            return Error("route", $"the {args[0].Text} topic needs a channel, like #{args[0].Text.ToLowerInvariant()}");
+            return Error("route", $"The {args[0].Text} topic needs a channel, like #{args[0].Text.ToLowerInvariant()}");
         }
 
         var rest = args.Skip(2).ToList();
         if (rest.Count == 0 || !(rest[0].Is("keywords:") || rest[0].Is("keywords")))
         {
-            return Error("route", "list the topic's keywords after keywords:, like keywords: invoice, refund");
+            return Error("route", "List the topic's keywords after keywords:, like keywords: invoice, refund");
         }
 
         var keywordText = JoinValue(rest.Skip(1)).TrimStart(':');
         if (!KeywordList.TryParse(keywordText, out var keywords, out var error) || keywords.Count == 0)
         {
-            return Error("route", error.Length > 0 ? error : "list at least one keyword, like keywords: invoice, refund");
+            return Error("route", error.Length > 0 ? error : "List at least one keyword, like keywords: invoice, refund");
         }
 
         return new RouteCommand(new TopicRoute(args[0].Text.ToLowerInvariant(), args[1].Ref!, keywords));
@@ -205,7 +205,7 @@ public static partial class NormsCommandParser
     private static NormsParseResult ParseUnroute(List<NormsToken> args) =>
         args switch
         {
-            [] => Error("unroute", "say which topic to remove"),
+            [] => Error("unroute", "Say which topic to remove"),
             [var topic] when topic.Ref is null && TopicName().IsMatch(topic.Text) => new UnrouteCommand(topic.Text.ToLowerInvariant()),
             [var topic] => Error("unroute", $"\"{topic.Text}\" is not a topic name; use letters, digits and hyphens, like billing"),
             [_, var extra, ..] => TooMany("unroute", extra),
@@ -218,9 +218,9 @@ public static partial class NormsCommandParser
             [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("add") => new LeadersAddCommand(user.Ref!),
             [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("remove") => new LeadersRemoveCommand(user.Ref!),
             [var verb, var other] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"\"{other.Text}\" is not a person; use @someone"),
-            [var verb] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"say who to {verb.Text.ToLowerInvariant()}, like @ana"),
+            [var verb] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"Say who to {verb.Text.ToLowerInvariant()}, like @ana"),
             [var verb, _, var extra, ..] when verb.Is("add") || verb.Is("remove") => TooMany("leaders", extra),
-            [] => Error("leaders", "say add, remove or list"),
+            [] => Error("leaders", "Say add, remove or list"),
             [var verb, ..] => Error("leaders", $"\"{verb.Text}\" is not add, remove or list"),
         };
 
@@ -250,9 +250,6 @@ public static partial class NormsCommandParser
     }
 
     private static string JoinValue(IEnumerable<NormsToken> tokens) => string.Join(' ', tokens.Select(t => t.ValueText)).Replace(" ,", ",", StringComparison.Ordinal);
-
-    private static string Capitalize(string message) =>
-        message.Length > 0 && char.IsLower(message[0]) ? char.ToUpperInvariant(message[0]) + message[1..] : message;
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9_\-]{0,39}$", RegexOptions.IgnoreCase)]
     private static partial Regex TopicName();
