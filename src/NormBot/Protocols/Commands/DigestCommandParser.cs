@@ -84,6 +84,12 @@ internal static class DigestCommandParser
         }
 
         var expression = rest[0].Text.Trim();
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is < 6 or > 7)
+        {
+            return NormsCommandParser.Error(Name, $"\"{expression}\" has {fields} fields; Quartz cron has 6 or 7, seconds first, like \"0 0 9 ? * MON-FRI\"");
+        }
+
         try
         {
             // IsValidExpression only says no; the constructor's message names the field that is wrong.
@@ -91,12 +97,19 @@ internal static class DigestCommandParser
         }
         catch (FormatException ex)
         {
-            return NormsCommandParser.Error(Name, $"\"{expression}\" is not a Quartz cron expression: {ex.Message.TrimEnd('.')}");
+            return NormsCommandParser.Error(Name, $"\"{expression}\" is not a Quartz cron expression: {FirstSentence(ex.Message)}");
         }
 
         return Channels(rest.Skip(1), out var channels) is { } error
             ? error
             : new DigestScheduleCommand(target, DigestSchedule.Cron(expression), channels);
+    }
+
+    // Quartz sometimes appends advice for .NET callers; the first sentence is the part that names the field.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
     }
 
     private static NormsParseError? Channels(IEnumerable<NormsToken> tokens, out IReadOnlyList<SlackRef> channels)

@@ -50,6 +50,7 @@ public sealed class NormsCommandParserErrorTests
     [TestCase("digest #leads cron 0 0 9 * * ?", "digest", "Put the cron expression in quotes")]
     [TestCase("digest #leads cron \"0 0 9 ? * FUNDAY\"", "digest", "is not a Quartz cron expression")]
     [TestCase("digest #leads cron \"0 0 25 * * ?\"", "digest", "Hour values must be between 0 and 23")]
+    [TestCase("digest #leads cron \"0 0 9 * *\"", "digest", "\"0 0 9 * *\" has 5 fields; Quartz cron has 6 or 7, seconds first")] // Unix crontab form
     [TestCase("digest #leads cron \"0 0 9 ? * MON", "digest", "never closed")]
     [TestCase("digest #leads off now", "digest", "\"now\" is not expected here")]
     [TestCase("leaders add", "leaders", "Say who to add")]
