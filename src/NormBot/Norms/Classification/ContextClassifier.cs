@@ -22,7 +22,7 @@ public static partial class ContextClassifier
         var words = MessageText.Words(WaveEmoji().Replace(text, " hi "));
         if (words.Count == 0)
         {
-            return MessageText.UserMentions(text).Count > 0 || MessageText.UserGroupMentions(text).Count > 0
+            return MessageText.HasMention(text)
                 ? new ContextVerdict(ContextGap.BarePing, PingReason)
                 : ContextVerdict.Complete;
         }
