@@ -100,15 +100,33 @@ public static class ProtocolValues
             return true;
         }
 
-        try
+        // People type "europe/berlin" or a Windows name; store the IANA id so every host reads it back the same.
+        var found = FindZone(value)
+            ?? TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => z.Id.Equals(value, StringComparison.OrdinalIgnoreCase));
+        if (found is not null && !found.HasIanaId && TimeZoneInfo.TryConvertWindowsIdToIanaId(found.Id, out var ianaId))
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(value);
-            return true;
+            found = FindZone(ianaId) ?? found;
         }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+
+        if (found is null)
         {
             error = $"\"{value}\" is not a time zone; use an IANA name like Europe/Berlin, America/New_York or UTC";
             return false;
+        }
+
+        zone = found;
+        return true;
+    }
+
+    private static TimeZoneInfo? FindZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
         }
     }
 

@@ -5,7 +5,8 @@ namespace NormBot.Norms.Classification;
 /// <summary>
 /// PRODUCT §5 rule 1: a top-level message that is only a greeting or ping, or a short question with nothing
 /// to act on. Anything pointing at something concrete (a link, code, a file, a ticket) has context, and a
-/// false nudge costs more trust than a missed one, so unknown shapes are left alone.
+/// false nudge costs more trust than a missed one, so unknown shapes are left alone. The rule is for top-level
+/// messages only: callers do not pass thread replies, which are answers ("hi", "why?") in a conversation.
 /// </summary>
 public static partial class ContextClassifier
 {
@@ -18,11 +19,12 @@ public static partial class ContextClassifier
         }
 
         // A wave is a greeting in any spelling.
-        var plain = MessageText.PlainText(WaveEmoji().Replace(text, " hi "));
-        var words = MessageText.Words(WaveEmoji().Replace(text, " hi "));
+        var waved = WaveEmoji().Replace(text, " hi ");
+        var plain = MessageText.PlainText(waved);
+        var words = MessageText.Words(waved);
         if (words.Count == 0)
         {
-            return MessageText.UserMentions(text).Count > 0 || MessageText.UserGroupMentions(text).Count > 0
+            return MessageText.HasMention(text)
                 ? new ContextVerdict(ContextGap.BarePing, PingReason)
                 : ContextVerdict.Complete;
         }

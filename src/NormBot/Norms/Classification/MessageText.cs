@@ -21,7 +21,7 @@ public static partial class MessageText
 
     /// <summary>Slack wraps links in angle brackets; bare URLs are accepted too because not every client does.</summary>
     public static IReadOnlyList<string> Links(string text) =>
-        [.. Ids(Link(), text), .. BareUrl().Matches(RemoveCode(text ?? string.Empty)).Select(m => m.Value)];
+        [.. Ids(Link(), text), .. BareUrl().Matches(SlackTokenWhole().Replace(RemoveCode(text ?? string.Empty), " ")).Select(m => m.Value)];
 
     public static bool HasCode(string text) => (text ?? string.Empty).Contains('`', StringComparison.Ordinal);
 
@@ -78,7 +78,7 @@ public static partial class MessageText
     [GeneratedRegex(@"<(?<id>(?:https?|mailto|ftp):[^|>]+)(?:\|[^>]*)?>", RegexOptions.IgnoreCase)]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"(?<![<|\w])(?:https?://|www\.)[^\s<>]+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w/.])(?:https?://|www\.)[^\s<>]+", RegexOptions.IgnoreCase)]
     private static partial Regex BareUrl();
 
     [GeneratedRegex(@"<(?:[@#!]|https?:|mailto:|ftp:)[^<>]*?(?:\|(?<label>[^<>]*))?>", RegexOptions.IgnoreCase)]

@@ -10,14 +10,14 @@ internal static class DigestCommandParser
         if (args.Count == 0 || !args[0].IsChannel)
         {
             return NormsCommandParser.Error(Name, args.Count == 0
-                ? "say which channel gets the digest, like #team-leads"
+                ? "Say which channel gets the digest, like #team-leads"
                 : $"\"{args[0].Text}\" is not a channel; the digest goes to a channel like #team-leads");
         }
 
         var target = args[0].Ref!;
         if (args.Count == 1)
         {
-            return NormsCommandParser.Error(Name, "say when: daily HH:MM, weekly mon HH:MM, cron \"...\", off or now");
+            return NormsCommandParser.Error(Name, "Say when: daily HH:MM, weekly mon HH:MM, cron \"...\", off or now");
         }
 
         var mode = args[1];
@@ -41,7 +41,7 @@ internal static class DigestCommandParser
         {
             if (rest.Count == 0)
             {
-                return NormsCommandParser.Error(Name, "say which day, like weekly mon 09:00");
+                return NormsCommandParser.Error(Name, "Say which day, like weekly mon 09:00");
             }
 
             if (!WorkingDays.TryParse(rest[0].Text, out var days, out var dayError))
@@ -64,7 +64,7 @@ internal static class DigestCommandParser
     {
         if (rest.Count == 0)
         {
-            return NormsCommandParser.Error(Name, "say the time of day, like 09:00");
+            return NormsCommandParser.Error(Name, "Say the time of day, like 09:00");
         }
 
         if (!WorkingHours.TryTime(rest[0].Text, allowMidnightEnd: false, out var time, out var timeError))
@@ -80,10 +80,16 @@ internal static class DigestCommandParser
     {
         if (rest.Count == 0 || rest[0].Kind != NormsTokenKind.Quoted)
         {
-            return NormsCommandParser.Error(Name, "put the cron expression in quotes, like cron \"0 0 9 ? * MON-FRI\"");
+            return NormsCommandParser.Error(Name, "Put the cron expression in quotes, like cron \"0 0 9 ? * MON-FRI\"");
         }
 
         var expression = rest[0].Text.Trim();
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (fields is < 6 or > 7)
+        {
+            return NormsCommandParser.Error(Name, $"\"{expression}\" has {fields} fields; Quartz cron has 6 or 7, seconds first, like \"0 0 9 ? * MON-FRI\"");
+        }
+
         try
         {
             // IsValidExpression only says no; the constructor's message names the field that is wrong.
@@ -91,12 +97,19 @@ internal static class DigestCommandParser
         }
         catch (FormatException ex)
         {
-            return NormsCommandParser.Error(Name, $"\"{expression}\" is not a Quartz cron expression: {ex.Message.TrimEnd('.')}");
+            return NormsCommandParser.Error(Name, $"\"{expression}\" is not a Quartz cron expression: {FirstSentence(ex.Message)}");
         }
 
         return Channels(rest.Skip(1), out var channels) is { } error
             ? error
             : new DigestScheduleCommand(target, DigestSchedule.Cron(expression), channels);
+    }
+
+    // Quartz sometimes appends advice for .NET callers; the first sentence is the part that names the field.
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
     }
 
     private static NormsParseError? Channels(IEnumerable<NormsToken> tokens, out IReadOnlyList<SlackRef> channels)

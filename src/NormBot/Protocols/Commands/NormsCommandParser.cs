@@ -1,17 +1,16 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace NormBot.Protocols.Commands;
 
 /// <summary>Turns the text after <c>/norms</c> into a <see cref="NormsCommand"/> or one clear error (PRODUCT §7).</summary>
-public static partial class NormsCommandParser
+public static class NormsCommandParser
 {
     public static NormsParseResult Parse(string? text)
     {
         if (!NormsTokenizer.TryTokenize(text, out var tokens, out var tokenError))
         {
             var first = (text ?? string.Empty).Trim().Split(' ', 2)[0];
-            return new NormsParseError(Capitalize(tokenError), NormsUsage.For(first));
+            return new NormsParseError(tokenError, NormsUsage.For(first));
         }
 
         if (tokens.Count == 0)
@@ -27,10 +26,10 @@ public static partial class NormsCommandParser
             "show" => ParseShow(args),
             "stats" => ParseStats(args),
             "snooze" => ParseSnooze(args),
-            "set" => ParseSet(tokens.Skip(1).ToList()),
-            "unset" => ParseUnset(args),
-            "route" => ParseRoute(tokens.Skip(1).ToList()),
-            "unroute" => ParseUnroute(args),
+            "set" => ProtocolCommandParser.ParseSet(tokens.Skip(1).ToList()),
+            "unset" => ProtocolCommandParser.ParseUnset(args),
+            "route" => ProtocolCommandParser.ParseRoute(tokens.Skip(1).ToList()),
+            "unroute" => ProtocolCommandParser.ParseUnroute(args),
             "digest" => DigestCommandParser.Parse(args),
             "leaders" => ParseLeaders(args),
             "audit" => ParseAudit(args),
@@ -40,7 +39,7 @@ public static partial class NormsCommandParser
         };
     }
 
-    internal static NormsParseError Error(string subcommand, string message) => new(Capitalize(message), NormsUsage.For(subcommand));
+    internal static NormsParseError Error(string subcommand, string message) => new(message, NormsUsage.For(subcommand));
 
     internal static NormsParseError TooMany(string subcommand, NormsToken extra) =>
         Error(subcommand, $"\"{extra.Text}\" is not expected here");
@@ -90,7 +89,7 @@ public static partial class NormsCommandParser
     {
         if (args.Count == 0)
         {
-            return Error("snooze", "say how long to snooze, like 1h or 1d, or off");
+            return Error("snooze", "Say how long to snooze, like 1h or 1d, or off");
         }
 
         if (args.Count > 1)
@@ -113,104 +112,6 @@ public static partial class NormsCommandParser
             : new SnoozeCommand(duration);
     }
 
-    private static NormsParseResult ParseSet(List<NormsToken> args)
-    {
-        if (args.Count == 0 || args[0].Kind != NormsTokenKind.Word)
-        {
-            return Error("set", "say which key to set, like response-time, hours or urgent-keywords");
-        }
-
-        if (ParseKey("set", args[0]) is { } keyError)
-        {
-            return keyError;
-        }
-
-        var key = args[0].Text.ToLowerInvariant();
-        var valueTokens = args.Skip(1).ToList();
-
-        // A trailing channel is the scope, unless it is the only value ("set escalate-to #leads").
-        SlackRef? channel = null;
-        if (valueTokens.Count >= 2 && valueTokens[^1].IsChannel)
-        {
-            channel = valueTokens[^1].Ref;
-            valueTokens.RemoveAt(valueTokens.Count - 1);
-        }
-
-        if (valueTokens.Count == 0)
-        {
-            return Error("set", $"{key} needs a value, like /norms set {key} {ProtocolKeys.Example(key)}");
-        }
-
-        if (channel is not null && ProtocolKeys.IsWorkspaceOnly(key))
-        {
-            return Error("set", $"{key} is workspace-wide; leave out {channel}");
-        }
-
-        var value = JoinValue(valueTokens);
-        return ProtocolKeys.TryNormalize(key, value, out var canonical, out var error)
-            ? new SetCommand(key, canonical, channel)
-            : Error("set", error);
-    }
-
-    private static NormsParseResult ParseUnset(List<NormsToken> args)
-    {
-        if (args.Count == 0)
-        {
-            return Error("unset", "say which key to unset, like response-time");
-        }
-
-        if (ParseKey("unset", args[0]) is { } keyError)
-        {
-            return keyError;
-        }
-
-        var key = args[0].Text.ToLowerInvariant();
-        return args switch
-        {
-            [] or [_] => new UnsetCommand(key, null),
-            [_, { IsChannel: true } channel] when ProtocolKeys.IsWorkspaceOnly(key) => Error("unset", $"{key} is workspace-wide; leave out {channel.Ref}"),
-            [_, { IsChannel: true } channel] => new UnsetCommand(key, channel.Ref),
-            [_, var other] => Error("unset", $"\"{other.Text}\" is not a channel; use a channel like #general"),
-            [_, _, var extra, ..] => TooMany("unset", extra),
-        };
-    }
-
-    private static NormsParseResult ParseRoute(List<NormsToken> args)
-    {
-        if (args.Count < 1 || !TopicName().IsMatch(args[0].Text) || args[0].Ref is not null)
-        {
-            return Error("route", args.Count == 0 ? "say the topic, its channel and its keywords" : $"\"{args[0].Text}\" is not a topic name; use letters, digits and hyphens, like billing");
-        }
-
-        if (args.Count < 2 || !args[1].IsChannel)
-        {
-            return Error("route", $"the {args[0].Text} topic needs a channel, like #{args[0].Text.ToLowerInvariant()}");
-        }
-
-        var rest = args.Skip(2).ToList();
-        if (rest.Count == 0 || !(rest[0].Is("keywords:") || rest[0].Is("keywords")))
-        {
-            return Error("route", "list the topic's keywords after keywords:, like keywords: invoice, refund");
-        }
-
-        var keywordText = JoinValue(rest.Skip(1)).TrimStart(':');
-        if (!KeywordList.TryParse(keywordText, out var keywords, out var error) || keywords.Count == 0)
-        {
-            return Error("route", error.Length > 0 ? error : "list at least one keyword, like keywords: invoice, refund");
-        }
-
-        return new RouteCommand(new TopicRoute(args[0].Text.ToLowerInvariant(), args[1].Ref!, keywords));
-    }
-
-    private static NormsParseResult ParseUnroute(List<NormsToken> args) =>
-        args switch
-        {
-            [] => Error("unroute", "say which topic to remove"),
-            [var topic] when topic.Ref is null && TopicName().IsMatch(topic.Text) => new UnrouteCommand(topic.Text.ToLowerInvariant()),
-            [var topic] => Error("unroute", $"\"{topic.Text}\" is not a topic name; use letters, digits and hyphens, like billing"),
-            [_, var extra, ..] => TooMany("unroute", extra),
-        };
-
     private static NormsParseResult ParseLeaders(List<NormsToken> args) =>
         args switch
         {
@@ -218,9 +119,9 @@ public static partial class NormsCommandParser
             [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("add") => new LeadersAddCommand(user.Ref!),
             [var verb, { Ref.Kind: SlackRefKind.User } user] when verb.Is("remove") => new LeadersRemoveCommand(user.Ref!),
             [var verb, var other] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"\"{other.Text}\" is not a person; use @someone"),
-            [var verb] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"say who to {verb.Text.ToLowerInvariant()}, like @ana"),
+            [var verb] when verb.Is("add") || verb.Is("remove") => Error("leaders", $"Say who to {verb.Text.ToLowerInvariant()}, like @ana"),
             [var verb, _, var extra, ..] when verb.Is("add") || verb.Is("remove") => TooMany("leaders", extra),
-            [] => Error("leaders", "say add, remove or list"),
+            [] => Error("leaders", "Say add, remove or list"),
             [var verb, ..] => Error("leaders", $"\"{verb.Text}\" is not add, remove or list"),
         };
 
@@ -240,20 +141,4 @@ public static partial class NormsCommandParser
             ? new AuditCommand(n)
             : Error("audit", $"\"{args[0].Text}\" is not a number of entries; use a whole number from 1 to 100");
     }
-
-    private static NormsParseError? ParseKey(string subcommand, NormsToken token)
-    {
-        var key = token.Text.ToLowerInvariant();
-        return ProtocolKeys.IsKnown(key)
-            ? null
-            : Error(subcommand, $"\"{token.Text}\" is not a protocol key.{DidYouMean.Suffix(key, ProtocolKeys.All)} The keys are {string.Join(", ", ProtocolKeys.All)}");
-    }
-
-    private static string JoinValue(IEnumerable<NormsToken> tokens) => string.Join(' ', tokens.Select(t => t.ValueText)).Replace(" ,", ",", StringComparison.Ordinal);
-
-    private static string Capitalize(string message) =>
-        message.Length > 0 && char.IsLower(message[0]) ? char.ToUpperInvariant(message[0]) + message[1..] : message;
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9_\-]{0,39}$", RegexOptions.IgnoreCase)]
-    private static partial Regex TopicName();
 }

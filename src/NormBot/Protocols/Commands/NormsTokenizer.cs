@@ -29,7 +29,7 @@ public static class NormsTokenizer
                 var close = input.IndexOfAny(['"', '”', '“'], i + 1);
                 if (close < 0)
                 {
-                    error = $"a quote opened at \"{Snippet(input, i)}\" is never closed";
+                    error = $"A quote opened at \"{Snippet(input, i)}\" is never closed";
                     return false;
                 }
 

@@ -42,6 +42,7 @@ public static class ContextClassifierTable
         new("ping", false, ContextGap.BarePing),
         new("<@U024BE7LH> ping", false, ContextGap.BarePing),
         new("<@U024BE7LH>", false, ContextGap.BarePing),
+        new("<!here>", false, ContextGap.BarePing),
         new("got a minute?", false, ContextGap.BarePing),
         new("you there?", false, ContextGap.BarePing),
         new("quick question", false, ContextGap.BarePing),

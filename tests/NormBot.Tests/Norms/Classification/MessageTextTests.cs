@@ -54,6 +54,10 @@ public sealed class MessageTextTests
         Assert.That(MessageText.Links("see https://example.com/x for details"), Is.EqualTo(new[] { "https://example.com/x" }));
 
     [Test]
+    public void Links_SlackLinkWithWww_IsFoundOnce() =>
+        Assert.That(MessageText.Links("see <https://www.example.com/x|docs>"), Is.EqualTo(new[] { "https://www.example.com/x" }));
+
+    [Test]
     public void TicketRefs_ChannelNameAndShortNumbers_AreNotTickets() =>
         Assert.That(MessageText.TicketRefs("in #general, item #1, e-mail ab-12"), Is.Empty);
 
