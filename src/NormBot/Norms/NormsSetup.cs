@@ -1,3 +1,9 @@
+using NormBot.Norms.Asks;
+using NormBot.Norms.Context;
+using NormBot.Norms.Nudges;
+using NormBot.Norms.Overdue;
+using NormBot.Norms.Rules;
+
 namespace NormBot.Norms;
 
 public static class NormsSetup
@@ -5,7 +11,17 @@ public static class NormsSetup
     public static IServiceCollection AddNorms(this IServiceCollection services)
     {
         services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
-        services.AddSingleton<Overdue.OverdueScanner>();
+        services.AddSingleton<AskStore>();
+        services.AddSingleton<PendingContextStore>();
+        services.AddSingleton<DecisionStore>();
+        services.AddSingleton<OverdueStore>();
+        services.AddSingleton<Nudger>();
+        services.AddSingleton<ContextRule>();
+        services.AddSingleton<MisrouteRule>();
+        services.AddSingleton<AskRule>();
+        services.AddSingleton<ContextGraceScanner>();
+        services.AddSingleton<OverdueScanner>();
+        services.AddHostedService<RuleTimers>();
         return services;
     }
 }

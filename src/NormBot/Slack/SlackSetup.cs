@@ -16,6 +16,10 @@ public static class SlackSetup
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<SlackConnectionState>();
         services.AddSlackApi(configuration);
+        services.AddSingleton<Outbox.SlackOutbox>();
+        services.AddHostedService<Outbox.OutboxSender>();
+        services.AddSingleton<Users.UserDirectory>();
+        services.AddSingleton<Users.ChannelNames>();
         services.AddHostedService<SlackAuthCheck>();
 
         services.AddSingleton<InboxStore>();

@@ -1,3 +1,7 @@
+using NormBot.Norms.Nudges;
+using NormBot.Norms.Rules;
+using NormBot.Slack.Events;
+
 namespace NormBot.Slack.Handlers;
 
 /// <summary>
@@ -21,5 +25,11 @@ public static class SlackHandlers
     public static readonly IReadOnlyList<string> BotEvents =
         ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added"];
 
-    public static IServiceCollection AddSlackHandlers(this IServiceCollection services) => services;
+    public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<IEventHandler<MessageEvent>, MessageRulesHandler>();
+        services.AddScoped<IEventHandler<ReactionAddedEvent>, ReactionRulesHandler>();
+        services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
+        return services;
+    }
 }

@@ -1,0 +1,108 @@
+using Dapper;
+using NormBot.Norms.Asks;
+using NormBot.Slack.Api;
+using NormBot.Slack.Blocks;
+using NormBot.Slack.Events;
+using NormBot.Slack.Handlers;
+using NormBot.Storage;
+
+namespace NormBot.Norms.Nudges;
+
+/// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
+public sealed class NudgeActionsHandler(ISlackApi slack, AskStore asks, Db db, TimeProvider time) : IBlockActionHandler
+{
+    public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
+
+    public Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct) => action.ActionId switch
+    {
+        NudgeActions.PostInChannel => MoveAsync(request, NudgeActions.Parts(action.Value), ct),
+        NudgeActions.NotUrgent => DismissAsync(request, NudgeActions.Parts(action.Value), ct),
+        NudgeActions.MarkAnswered => SettleAsync(request, NudgeActions.Parts(action.Value), "answered", ct),
+        NudgeActions.Snooze => SettleAsync(request, NudgeActions.Parts(action.Value), "snoozed", ct),
+        NudgeActions.NotForMe => SettleAsync(request, NudgeActions.Parts(action.Value), "declined", ct),
+        _ => Task.CompletedTask, // "Reply now" is a link; Slack opens it without us.
+    };
+
+    private async Task MoveAsync(BlockActionRequest request, string[] parts, CancellationToken ct)
+    {
+        if (parts is not [var channel, var ts, var target])
+        {
+            return;
+        }
+
+        // We keep no message bodies (PRODUCT §9), so read the original from Slack at the moment it is moved.
+        SlackMessage? original = null;
+        await foreach (var message in slack.GetConversationRepliesAsync(channel, ts, ct))
+        {
+            original = message;
+            break;
+        }
+
+        var permalink = await slack.GetPermalinkAsync(channel, ts, ct);
+        var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, original?.Text ?? "", permalink);
+        await slack.PostMessageAsync(new PostMessage(target, text, blocks), ct);
+        await RecordOutcomeAsync(request.TeamId, request.UserId, channel, ts, "moved", ct);
+        await ReplaceNudgeAsync(request, $":white_check_mark: Posted in <#{target}>. Thanks for keeping urgent things where they're seen.", ct);
+    }
+
+    private async Task DismissAsync(BlockActionRequest request, string[] parts, CancellationToken ct)
+    {
+        if (parts is not [var channel, var ts, ..])
+        {
+            return;
+        }
+
+        // The nudge's detail keeps the matched words, so dismissals show which keywords misfire.
+        await RecordOutcomeAsync(request.TeamId, request.UserId, channel, ts, "dismissed", ct);
+        await ReplaceNudgeAsync(request, ":ok_hand: Got it, not urgent. Noted, so NormBot can learn which words misfire.", ct);
+    }
+
+    private async Task SettleAsync(BlockActionRequest request, string[] parts, string how, CancellationToken ct)
+    {
+        if (parts is not [var channel, var ts, ..])
+        {
+            return;
+        }
+
+        var reply = how switch
+        {
+            "answered" => await asks.ResolveAsync(request.TeamId, channel, ts, Ask.Answered, request.UserId, ct)
+                ? ":white_check_mark: Marked answered. Thanks!" : "This ask was already closed.",
+            "snoozed" => await SnoozeAsync(request, channel, ts, ct),
+            _ => await DeclineAsync(request, channel, ts, ct),
+        };
+        if (request.ChannelId is { } dm && request.MessageTs is { } messageTs)
+        {
+            await slack.UpdateMessageAsync(new UpdateMessage(dm, messageTs, reply, [new SectionBlock(TextObject.Markdown(reply))]), ct);
+        }
+    }
+
+    private async Task<string> SnoozeAsync(BlockActionRequest request, string channel, string ts, CancellationToken ct)
+    {
+        await asks.RemindLaterAsync(request.TeamId, channel, ts, request.UserId, time.GetUtcNow().AddHours(1), ct);
+        return ":zzz: Snoozed for an hour. I'll remind you then.";
+    }
+
+    private async Task<string> DeclineAsync(BlockActionRequest request, string channel, string ts, CancellationToken ct)
+    {
+        await asks.DeclineAsync(request.TeamId, channel, ts, request.UserId, ct);
+        return ":wave: Got it, not for you. You won't be reminded about this one again.";
+    }
+
+    private async Task ReplaceNudgeAsync(BlockActionRequest request, string text, CancellationToken ct)
+    {
+        // Ephemeral nudges cannot be edited with chat.update; their response_url can replace them.
+        if (Uri.TryCreate(request.ResponseUrl, UriKind.Absolute, out var url))
+        {
+            await slack.PostToResponseUrlAsync(url, new ResponseUrlMessage(text, [new SectionBlock(TextObject.Markdown(text))], ResponseUrlMessage.Ephemeral, ReplaceOriginal: true), ct);
+        }
+    }
+
+    private async Task RecordOutcomeAsync(string teamId, string userId, string channel, string ts, string outcome, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE nudges SET outcome = @Outcome WHERE team_id = @TeamId AND user_id = @UserId AND channel_id = @Channel AND message_ts = @Ts AND rule = 'misroute'",
+            new { TeamId = teamId, UserId = userId, Channel = channel, Ts = ts, Outcome = outcome });
+    }
+}

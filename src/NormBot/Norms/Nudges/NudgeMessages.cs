@@ -1,0 +1,94 @@
+using NormBot.Norms.Classification;
+using NormBot.Slack.Blocks;
+
+namespace NormBot.Norms.Nudges;
+
+/// <summary>
+/// The words of every nudge, in one place so their tone can be read together: say which norm, why
+/// it helps, one action. Only the person concerned ever sees a nudge.
+/// </summary>
+public static class NudgeMessages
+{
+    public static (string Text, IReadOnlyList<Block> Blocks) MissingContext(ContextVerdict verdict, string channelId)
+    {
+        var what = verdict.Gap switch
+        {
+            ContextGap.BareGreeting => "a greeting on its own",
+            ContextGap.BarePing => "a ping without the question",
+            _ => "a short question without the details someone needs to answer it",
+        };
+        var text = $"Your message in <#{channelId}> is {what}, so people have to wait for you to come back before they can help.";
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":wave: {text}")),
+            new SectionBlock(TextObject.Markdown(
+                "*One message with everything works best:* what you need, the context (link, error, ticket) and by when. " +
+                "For example: _\"Could you review the retry change in <https://example.com/pr/123|PR 123> before Thursday's release? It touches billing.\"_")),
+            new ContextBlock([TextObject.Markdown("Add the details by editing your message or replying in a thread. `/norms snooze 1d` pauses these tips.")]),
+        ]);
+    }
+
+    public static (string Text, IReadOnlyList<Block> Blocks) Misrouted(string topic, string targetChannelId, string targetChannelName, string channelId, string ts, IReadOnlyList<string> matched)
+    {
+        var words = string.Join(", ", matched.Select(m => $"\"{m}\""));
+        var text = topic == "urgent"
+            ? $"This looks urgent ({words}). Urgent topics belong in <#{targetChannelId}>, where the people on call will see it quickly."
+            : $"This looks like a *{topic}* topic ({words}). The team keeps those in <#{targetChannelId}> so they don't get lost.";
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":compass: {text}")),
+            new ActionsBlock(
+            [
+                new ButtonElement(TextObject.Plain($"Post it in #{targetChannelName}")) { ActionId = NudgeActions.PostInChannel, Value = NudgeActions.Value(channelId, ts, targetChannelId), Style = ButtonElement.Primary },
+                new ButtonElement(TextObject.Plain(topic == "urgent" ? "Not urgent" : $"Not about {topic}")) { ActionId = NudgeActions.NotUrgent, Value = NudgeActions.Value(channelId, ts, topic) },
+            ]),
+        ]);
+    }
+
+    public static (string Text, IReadOnlyList<Block> Blocks) Overdue(string askerId, string channelId, string ts, string excerpt, string waited, string? permalink)
+    {
+        var text = $"<@{askerId}> asked you something in <#{channelId}> {waited} of working time ago, and it's still waiting for a reply.";
+        var buttons = new List<BlockElement>();
+        if (permalink is not null)
+        {
+            buttons.Add(new ButtonElement(TextObject.Plain("Reply now")) { ActionId = NudgeActions.ReplyNow, Url = permalink, Style = ButtonElement.Primary });
+        }
+
+        buttons.Add(new ButtonElement(TextObject.Plain("Mark answered")) { ActionId = NudgeActions.MarkAnswered, Value = NudgeActions.Value(channelId, ts) });
+        buttons.Add(new ButtonElement(TextObject.Plain("Snooze 1h")) { ActionId = NudgeActions.Snooze, Value = NudgeActions.Value(channelId, ts) });
+        buttons.Add(new ButtonElement(TextObject.Plain("Not for me")) { ActionId = NudgeActions.NotForMe, Value = NudgeActions.Value(channelId, ts) });
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":hourglass_flowing_sand: {text}")),
+            new SectionBlock(TextObject.Markdown(Quote(excerpt))),
+            new ContextBlock([TextObject.Markdown("A short reply helps even if it's \"I'll look on Thursday\": the asker can plan around it.")]),
+            new ActionsBlock(buttons),
+        ]);
+    }
+
+    public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)
+    {
+        var who = waitingOn.Count == 0 ? "anyone in the channel" : string.Join(", ", waitingOn.Select(u => $"<@{u}>"));
+        var text = $"{(mention is null ? "" : mention + " ")}An ask in <#{channelId}> has waited {waited} of working time for {who}.";
+        var link = permalink is null ? "" : $"\n<{permalink}|Open the conversation>";
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":rotating_light: {text}")),
+            new SectionBlock(TextObject.Markdown(Quote(excerpt) + link)),
+            new ContextBlock([TextObject.Markdown("Escalated by the channel's protocol (`escalate-after`). Could you help it move or find the right person?")]),
+        ]);
+    }
+
+    public static (string Text, IReadOnlyList<Block> Blocks) MovedCopy(string authorId, string channelId, string text, string? permalink)
+    {
+        var header = $"<@{authorId}> posted this in <#{channelId}>:";
+        var link = permalink is null ? "" : $"\n<{permalink}|View the original>";
+        return ($"{header} {text}", [new SectionBlock(TextObject.Markdown($"{header}\n{Quote(text)}{link}"))]);
+    }
+
+    public static string Quote(string text)
+    {
+        var trimmed = BlockLimits.Truncate(text, 600);
+        return string.Join('\n', trimmed.Split('\n').Select(l => "> " + l));
+    }
+}

@@ -1,0 +1,96 @@
+using Dapper;
+using NormBot.Slack.Outbox;
+using NormBot.Storage;
+using Prometheus;
+
+namespace NormBot.Norms.Nudges;
+
+/// <summary>
+/// Decides and records a nudge in one transaction: the effect key (never twice), the person's snooze
+/// and daily limit, the nudge row, and the outbox message that carries it to Slack.
+/// </summary>
+public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time, ILogger<Nudger> logger)
+{
+    private const string InsertEffect = """
+        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
+        ON CONFLICT (team_id, effect_key) DO NOTHING
+        """;
+
+    private const string CountToday = "SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND user_id = @UserId AND at > @Since";
+
+    private const string SnoozedUntil = "SELECT snoozed_until FROM user_snoozes WHERE team_id = @TeamId AND user_id = @UserId";
+
+    private const string InsertNudge = """
+        INSERT INTO nudges (team_id, id, user_id, rule, channel_id, message_ts, at, detail)
+        VALUES (@TeamId, @Id, @UserId, @Rule, @ChannelId, @MessageTs, @At, @Detail)
+        """;
+
+    private static readonly Counter Decided = Metrics.CreateCounter("normbot_nudges_total", "Nudge decisions by rule and outcome.", "rule", "outcome");
+
+    public async Task<NudgeOutcome> SendAsync(Nudge nudge, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteAsync(InsertEffect, new { nudge.TeamId, Key = nudge.EffectKey, At = now.ToUnixTimeMilliseconds() }, tx) == 0)
+        {
+            return Count(nudge, NudgeOutcome.AlreadyDone);
+        }
+
+        var outcome = NudgeOutcome.Sent;
+        var snoozed = await connection.ExecuteScalarAsync<long?>(SnoozedUntil, new { nudge.TeamId, nudge.UserId }, tx);
+        if (snoozed > now.ToUnixTimeMilliseconds())
+        {
+            outcome = NudgeOutcome.Snoozed;
+        }
+        else if (nudge.DailyLimit > 0 && await connection.ExecuteScalarAsync<long>(
+                     CountToday, new { nudge.TeamId, nudge.UserId, Since = (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds() }, tx) >= nudge.DailyLimit)
+        {
+            outcome = NudgeOutcome.OverLimit;
+        }
+        else
+        {
+            await connection.ExecuteAsync(InsertNudge, new
+            {
+                nudge.TeamId, Id = Guid.CreateVersion7(now).ToString("N"), nudge.UserId, nudge.Rule, nudge.ChannelId, nudge.MessageTs,
+                At = now.ToUnixTimeMilliseconds(), nudge.Detail,
+            }, tx);
+            if (!await outbox.AddAsync(connection, tx, nudge.TeamId, nudge.Message, nudge.NotBefore))
+            {
+                Log.OutboxFull(logger, nudge.Rule);
+                return Count(nudge, NudgeOutcome.OutboxFull);
+            }
+        }
+
+        // The effect is recorded whatever the outcome, so a snoozed or capped nudge is not retried later.
+        await tx.CommitAsync(ct);
+        if (outcome == NudgeOutcome.Sent)
+        {
+            outbox.Signal();
+        }
+
+        return Count(nudge, outcome);
+    }
+
+    private static NudgeOutcome Count(Nudge nudge, NudgeOutcome outcome)
+    {
+        Decided.WithLabels(nudge.Rule, outcome.ToString()).Inc();
+        return outcome;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Outbox is full; {Rule} nudge dropped")]
+        public static partial void OutboxFull(ILogger logger, string rule);
+    }
+}
+
+/// <summary>What happened to a nudge decision.</summary>
+public enum NudgeOutcome
+{
+    Sent,
+    AlreadyDone,
+    Snoozed,
+    OverLimit,
+    OutboxFull,
+}

@@ -1,0 +1,65 @@
+using Dapper;
+using NormBot.Storage;
+
+namespace NormBot.Norms.Overdue;
+
+/// <summary>The two index-backed queries of the overdue scan, and their "done" marks.</summary>
+public sealed class OverdueStore(Db db)
+{
+    private const string DueReminders = """
+        SELECT a.team_id AS TeamId, a.channel_id AS ChannelId, a.ts AS Ts, a.user_id AS UserId, a.due_at AS DueAt,
+               k.asker_id AS AskerId, k.excerpt AS Excerpt, k.opened_at AS OpenedAt
+        FROM ask_assignees a
+        JOIN asks k ON k.team_id = a.team_id AND k.channel_id = a.channel_id AND k.ts = a.ts
+        WHERE a.open = 1 AND a.reminded_at IS NULL AND a.due_at <= @Now AND a.declined = 0 AND a.user_id <> '*'
+        ORDER BY a.due_at
+        LIMIT 200
+        """;
+
+    private const string DueEscalations = """
+        SELECT DISTINCT a.team_id AS TeamId, a.channel_id AS ChannelId, a.ts AS Ts
+        FROM ask_assignees a
+        WHERE a.open = 1 AND a.escalated_at IS NULL AND a.escalate_at <= @Now AND a.declined = 0
+        LIMIT 200
+        """;
+
+    public async Task<IReadOnlyList<DueReminder>> DueRemindersAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<DueReminder>(DueReminders, new { Now = now.ToUnixTimeMilliseconds() })).ToList();
+    }
+
+    public async Task<IReadOnlyList<(string TeamId, string ChannelId, string Ts)>> DueEscalationsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<(string, string, string)>(DueEscalations, new { Now = now.ToUnixTimeMilliseconds() })).ToList();
+    }
+
+    public async Task MarkRemindedAsync(DueReminder reminder, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE ask_assignees SET reminded_at = @At WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, At = at.ToUnixTimeMilliseconds() });
+    }
+
+    /// <summary>Holds a reminder until the assignee's working hours begin.</summary>
+    public async Task HoldUntilAsync(DueReminder reminder, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE ask_assignees SET due_at = @Until WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, Until = until.ToUnixTimeMilliseconds() });
+    }
+
+    public async Task MarkEscalatedAsync(string teamId, string channelId, string ts, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(
+            "UPDATE ask_assignees SET escalated_at = @At WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts",
+            new { TeamId = teamId, ChannelId = channelId, Ts = ts, At = at.ToUnixTimeMilliseconds() });
+    }
+}
+
+/// <summary>An assignee whose reply is overdue.</summary>
+public sealed record DueReminder(string TeamId, string ChannelId, string Ts, string UserId, long DueAt, string AskerId, string Excerpt, long OpenedAt);

@@ -1,0 +1,53 @@
+using NormBot.Norms.Asks;
+using NormBot.Norms.Classification;
+using NormBot.Protocols;
+using NormBot.Slack;
+using NormBot.Slack.Users;
+
+namespace NormBot.Norms.Rules;
+
+/// <summary>Rule 3, first half: recognise asks and their assignees, and notice when they are answered.</summary>
+public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionState slack)
+{
+    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
+    {
+        var mentioned = MessageText.UserMentions(said.Text).Where(u => u != said.UserId && u != slack.BotUserId).Distinct().ToList();
+        var groups = MessageText.UserGroupMentions(said.Text);
+
+        // In a thread only an explicit mention makes a new ask: a question there is usually part of the conversation.
+        var isAsk = mentioned.Count > 0 || groups.Count > 0 || (said.IsTopLevel && ContextClassifier.IsQuestion(said.Text));
+        if (!isAsk)
+        {
+            return;
+        }
+
+        // No person mentioned (a question, or a user group we cannot expand): anyone in the channel may answer.
+        var people = mentioned.Count > 0 ? mentioned : [AskStore.Anyone];
+        var assignees = new List<AskAssignee>();
+        foreach (var person in people)
+        {
+            var zone = person == AskStore.Anyone ? null : await users.TimeZoneAsync(said.TeamId, person, ct);
+            assignees.Add(AskDeadlines.For(person, said.At, protocol, zone));
+        }
+
+        var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, said.At.ToUnixTimeMilliseconds());
+        await asks.OpenAsync(ask, assignees, ct);
+    }
+
+    /// <summary>A thread reply from an assignee (anyone but the asker, for an open question) answers the ask.</summary>
+    public async Task OnThreadReplyAsync(SaidMessage reply, CancellationToken ct)
+    {
+        var ask = await asks.FindAsync(reply.TeamId, reply.ChannelId, reply.ThreadTs!, ct);
+        if (ask is null || ask.State != Ask.Open || reply.UserId == ask.AskerId)
+        {
+            return;
+        }
+
+        await asks.NoteReplyAsync(reply.TeamId, reply.ChannelId, ask.Ts, reply.At, ct);
+        var waitingOn = await asks.OpenAssigneesAsync(reply.TeamId, reply.ChannelId, ask.Ts, ct);
+        if (waitingOn.Contains(AskStore.Anyone) || waitingOn.Contains(reply.UserId))
+        {
+            await asks.ResolveAsync(reply.TeamId, reply.ChannelId, ask.Ts, Ask.Answered, reply.UserId, ct);
+        }
+    }
+}

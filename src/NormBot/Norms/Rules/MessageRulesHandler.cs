@@ -1,0 +1,89 @@
+using NormBot.Norms.Asks;
+using NormBot.Norms.Context;
+using NormBot.Protocols;
+using NormBot.Slack;
+using NormBot.Slack.Events;
+using NormBot.Slack.Handlers;
+
+namespace NormBot.Norms.Rules;
+
+/// <summary>
+/// Every channel message passes here: new human messages go through the three rules; edits and
+/// deletions update what is tracked; bots, the bot itself and system subtypes are ignored.
+/// </summary>
+public sealed class MessageRulesHandler(
+    SlackConnectionState slack, ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
+    PendingContextStore pending, AskStore askStore, DecisionStore decisions) : IEventHandler<MessageEvent>
+{
+    // Subtypes that are new human content; everything else (joins, topic changes, bot posts) is not.
+    private static readonly HashSet<string?> HumanSubtypes = [null, "thread_broadcast", "file_share"];
+
+    public async Task HandleAsync(MessageEvent slackEvent, EventContext context, CancellationToken ct)
+    {
+        if (slackEvent.Channel is null || slackEvent.ChannelType is "im" or "mpim")
+        {
+            return;
+        }
+
+        switch (slackEvent.Subtype)
+        {
+            case "message_changed" when slackEvent.Message is { Ts: not null } edited:
+                await OnEditedAsync(context.TeamId, slackEvent.Channel, edited, ct);
+                return;
+            case "message_deleted" when slackEvent.DeletedTs is not null:
+                await pending.CancelAsync(context.TeamId, slackEvent.Channel, slackEvent.DeletedTs, ct);
+                await askStore.ResolveAsync(context.TeamId, slackEvent.Channel, slackEvent.DeletedTs, Ask.Deleted, null, ct);
+                return;
+        }
+
+        if (!HumanSubtypes.Contains(slackEvent.Subtype) || slackEvent.BotId is not null || slackEvent.User is null
+            || slackEvent.User == slack.BotUserId || slackEvent.Ts is null)
+        {
+            return;
+        }
+
+        var protocol = await protocols.GetAsync(context.TeamId, slackEvent.Channel, ct);
+        if (!protocol.Tracking)
+        {
+            return;
+        }
+
+        var text = slackEvent.Text ?? "";
+        var said = new SaidMessage(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, slackEvent.IsThreadReply ? slackEvent.ThreadTs : null, text, slackEvent.Files is { Count: > 0 });
+
+        // A later message from the author is the follow-up that cancels a waiting context nudge.
+        await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, ct);
+        if (said.ThreadTs is not null)
+        {
+            await asks.OnThreadReplyAsync(said, ct);
+        }
+
+        if (text.TrimStart().StartsWith("Decision:", StringComparison.OrdinalIgnoreCase))
+        {
+            await decisions.RecordAsync(context.TeamId, slackEvent.Channel, slackEvent.Ts, slackEvent.User, SlackTs.ToInstant(slackEvent.Ts), Excerpt.Of(text), ct);
+        }
+
+        await contextRule.EvaluateAsync(said, protocol, ct);
+        await misroute.EvaluateAsync(said, protocol, ct);
+        await asks.EvaluateAsync(said, protocol, ct);
+    }
+
+    private async Task OnEditedAsync(string teamId, string channelId, MessageEvent edited, CancellationToken ct)
+    {
+        var protocol = await protocols.GetAsync(teamId, channelId, ct);
+        if (contextRule.HasContextNow(edited.Text ?? "", edited.Files is { Count: > 0 }, protocol))
+        {
+            await pending.CancelAsync(teamId, channelId, edited.Ts!, ct);
+        }
+
+        await askStore.UpdateExcerptAsync(teamId, channelId, edited.Ts!, Excerpt.Of(edited.Text ?? ""), ct);
+    }
+}
+
+/// <summary>A new human message, as the rules see it.</summary>
+public sealed record SaidMessage(string TeamId, string ChannelId, string UserId, string Ts, string? ThreadTs, string Text, bool HasFiles)
+{
+    public DateTimeOffset At => SlackTs.ToInstant(Ts);
+
+    public bool IsTopLevel => ThreadTs is null;
+}
