@@ -159,4 +159,17 @@ public sealed class SlackApiClientTests
              "title":{"type":"plain_text","text":"Propose a norm","emoji":true},"callback_id":"propose_norm"}}
             """)), Is.True, body.ToJsonString());
     }
+
+    [Test]
+    public async Task OpenConversation_User_ReturnsDmChannelViaJson()
+    {
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0456ALICE"}}""");
+
+        var dm = await _slack.Api.OpenConversationAsync("U0456ALICE", CancellationToken.None);
+
+        var request = _slack.Http.Requests.Single();
+        Assert.That(dm, Is.EqualTo("D0456ALICE"));
+        Assert.That(request.Body, Is.EqualTo("""{"users":"U0456ALICE"}"""));
+        Assert.That(request.ContentType, Is.EqualTo("application/json; charset=utf-8"));
+    }
 }

@@ -84,4 +84,15 @@ public sealed class SlackApiResilienceTests
         Assert.That(all, Does.Contain("not_in_channel"), "the failure itself is logged");
         Assert.That(all, Does.Not.Contain(SlackApiHarness.BotToken).And.Not.Contain("secret norm text").And.Not.Contain("xoxb-"));
     }
+
+    [Test]
+    public async Task Logs_ResponseUrlCall_NeverContainTheUrlSecret()
+    {
+        // The response_url path is itself the credential: anyone holding it can post as the app.
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true}""");
+
+        await _slack.Api.PostToResponseUrlAsync(new Uri("https://hooks.slack.com/commands/T0123NORM/6100000000001/Zk3pQ8vX2mR7tY1uW4sN9bLc"), new ResponseUrlMessage("x"), CancellationToken.None);
+
+        Assert.That(string.Join('\n', _slack.Logs.Lines), Does.Not.Contain("Zk3pQ8vX2mR7tY1uW4sN9bLc"));
+    }
 }

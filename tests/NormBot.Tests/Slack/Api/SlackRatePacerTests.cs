@@ -64,4 +64,24 @@ public sealed class SlackRatePacerTests
             Assert.That((string?)tiers[method], Is.EqualTo(tier), method);
         }
     }
+
+    [Test]
+    public async Task Client_BurstOfTier3Calls_IsSpacedBeforeReachingSlack()
+    {
+        using var slack = new SlackApiHarness();
+        var rule = SlackMethodTiers.RuleFor("conversations.info");
+        const int Calls = 13;
+        for (var i = 0; i < Calls; i++)
+        {
+            slack.Http.Answer(System.Net.HttpStatusCode.OK, """{"ok":true,"channel":{"id":"C1"}}""");
+        }
+
+        var all = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => slack.Api.GetConversationInfoAsync("C1", CancellationToken.None)));
+        await slack.PumpAsync(all.ContinueWith(_ => 0, TaskScheduler.Default), TimeSpan.FromMilliseconds(100));
+
+        var times = slack.Http.Requests.Select(r => r.At).Order().ToList();
+        Assert.That(times, Has.Count.EqualTo(Calls));
+        Assert.That(times[rule.Burst - 1] - times[0], Is.EqualTo(TimeSpan.Zero), "the burst goes out at once");
+        Assert.That(times[^1] - times[0], Is.GreaterThanOrEqualTo(rule.Interval * (Calls - rule.Burst)), "the rest one interval apart");
+    }
 }
