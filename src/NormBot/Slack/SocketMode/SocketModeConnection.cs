@@ -136,7 +136,18 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeEnvelopeSi
             return;
         }
 
-        var envelope = frame.Deserialize<SocketModeEnvelope>(SlackJson.Options)!;
+        SocketModeEnvelope envelope;
+        try
+        {
+            envelope = frame.Deserialize<SocketModeEnvelope>(SlackJson.Options)!;
+        }
+        catch (JsonException)
+        {
+            // One malformed envelope must not cost the socket; unacked, Slack will try it again.
+            Log.Ignored(logger, id, "malformed envelope");
+            return;
+        }
+
         var key = Interlocked.Increment(ref _next);
         _inFlight[key] = HandleAsync(key, envelope);
     }
