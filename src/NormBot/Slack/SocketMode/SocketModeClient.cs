@@ -118,17 +118,19 @@ public sealed partial class SocketModeClient(
         }
 
         var connection = new SocketModeConnection(Interlocked.Increment(ref _ids), sink, time, logger);
+        // Tracked before the hello so IsConnected is never behind an ack the socket has already sent.
+        _open[connection.Id] = connection;
         try
         {
             await connection.ConnectAsync(url, ct);
         }
         catch
         {
+            _open.TryRemove(connection.Id, out _);
             await connection.DisposeAsync();
             throw;
         }
 
-        _open[connection.Id] = connection;
         return connection;
     }
 
