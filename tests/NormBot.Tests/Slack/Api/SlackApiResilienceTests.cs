@@ -58,6 +58,18 @@ public sealed class SlackApiResilienceTests
     }
 
     [Test]
+    public async Task Call_NetworkFailureThenOk_Retries()
+    {
+        _slack.Http.AnswerNetworkFailure();
+        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+
+        var me = await _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None));
+
+        Assert.That(me.UserId, Is.EqualTo("U0123BOTNB"));
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Call_5xxEveryTime_StopsAfterThreeRetries()
     {
         for (var i = 0; i <= SlackResilience.TransientRetries; i++)
