@@ -146,6 +146,17 @@ public sealed class SlackApiClientTests
     }
 
     [Test]
+    public void PostToResponseUrl_Expired_ThrowsWithSlackError()
+    {
+        _slack.Http.Answer(HttpStatusCode.NotFound, """{"ok":false,"error":"expired_url"}""");
+
+        var ex = Assert.ThrowsAsync<SlackApiException>(() =>
+            _slack.Api.PostToResponseUrlAsync(new Uri("https://hooks.slack.com/actions/T1/2/abc"), new ResponseUrlMessage(DeleteOriginal: true), CancellationToken.None));
+
+        Assert.That(ex!.Error, Is.EqualTo("expired_url"));
+    }
+
+    [Test]
     public async Task OpenView_SendsTriggerIdAndViewAsJson()
     {
         _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
