@@ -16,6 +16,7 @@ public sealed partial class SlackApiClient
         await pacer.WaitAsync(method, channel, ct);
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Options.Set(SlackRatePacer.BucketKey, SlackRatePacer.KeyFor(method, channel));
         using var response = await http.SendAsync(request, ct);
 
         // The resilience handler has already waited and retried; a 429 here means we ran out of patience.

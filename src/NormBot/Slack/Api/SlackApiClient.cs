@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using NormBot.Slack.Blocks;
 
@@ -68,10 +69,14 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         ArgumentNullException.ThrowIfNull(responseUrl);
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(message) };
         using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
+        var body = await response.Content.ReadAsStringAsync(ct);
+
+        // Failures come back as a non-2xx status, sometimes with {"ok":false,"error":...} (e.g. expired_url).
+        var error = body.StartsWith('{') ? JsonSerializer.Deserialize<SlackResponse>(body, SlackJson.Options) : null;
+        if (!response.IsSuccessStatusCode || error is { Ok: false, Error: not null })
         {
             Log.ResponseUrlFailed(logger, (int)response.StatusCode);
-            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+            throw new SlackApiException("response_url", error?.Error ?? $"http_{(int)response.StatusCode}");
         }
     }
 

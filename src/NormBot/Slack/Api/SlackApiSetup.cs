@@ -25,6 +25,9 @@ public static class SlackApiSetup
                 // Retry-After waits can add up past HttpClient's 100 s default; the pipeline bounds each attempt instead.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The default handler logs full URLs, and a response_url's path is a credential. Our own log lines
+            // cover failures; HttpClient's metrics (System.Net.Http meter) still report every request.
+            .RemoveAllLoggers()
             .AddResilienceHandler("slack", (builder, context) => SlackResilience.Configure(builder, context.ServiceProvider));
 
         return services;

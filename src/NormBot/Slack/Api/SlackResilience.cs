@@ -21,6 +21,7 @@ public static class SlackResilience
     {
         ArgumentNullException.ThrowIfNull(builder);
         var time = services.GetRequiredService<TimeProvider>();
+        var pacer = services.GetRequiredService<SlackRatePacer>();
 
         // Set explicitly so every delay and timeout below runs on the injected clock (FakeTimeProvider in tests).
         builder.TimeProvider = time;
@@ -33,6 +34,16 @@ public static class SlackResilience
             ShouldRetryAfterHeader = false,
             ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result, time)),
+            OnRetry = args =>
+            {
+                // Make other callers of the same method (or channel) wait out Slack's Retry-After as well.
+                if (args.Context.GetRequestMessage()?.Options.TryGetValue(SlackRatePacer.BucketKey, out var key) == true)
+                {
+                    pacer.Hold(key, args.RetryDelay);
+                }
+
+                return default;
+            },
         });
 
         builder.AddRetry(new HttpRetryStrategyOptions

@@ -17,6 +17,7 @@ public sealed partial class SocketModeClient(
     ILogger<SocketModeClient> logger) : BackgroundService
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StableConnection = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<int, SocketModeConnection> _open = new();
     private readonly ConcurrentDictionary<int, Task> _retiring = new();
@@ -67,15 +68,16 @@ public sealed partial class SocketModeClient(
                     continue;
                 }
 
-                failures = 0;
                 Retire(current);
                 current = next;
+                var connectedAt = time.GetTimestamp();
 
                 var reason = await current.Ended.WaitAsync(stoppingToken);
                 switch (reason)
                 {
                     case "refresh_requested" or "warning" or SocketModeConnection.Expiring:
                         // Keep `current` acking until the replacement is up; the loop retires it then.
+                        failures = 0;
                         continue;
                     case "link_disabled":
                         Log.LinkDisabled(logger);
@@ -83,9 +85,12 @@ public sealed partial class SocketModeClient(
                         return;
                     default:
                         // closed, error, too_many_websockets or a reason we don't know: drop it and reconnect.
+                        // A socket that dies right after hello counts as another failure, so a flapping link
+                        // backs off instead of hammering apps.connections.open.
                         Retire(current);
                         current = null;
-                        await BackoffAsync(++failures, stoppingToken);
+                        failures = time.GetElapsedTime(connectedAt) >= StableConnection ? 1 : failures + 1;
+                        await BackoffAsync(failures, stoppingToken);
                         break;
                 }
             }
@@ -118,17 +123,19 @@ public sealed partial class SocketModeClient(
         }
 
         var connection = new SocketModeConnection(Interlocked.Increment(ref _ids), sink, time, logger);
+        // Tracked before the hello so IsConnected is never behind an ack the socket has already sent.
+        _open[connection.Id] = connection;
         try
         {
             await connection.ConnectAsync(url, ct);
         }
         catch
         {
+            _open.TryRemove(connection.Id, out _);
             await connection.DisposeAsync();
             throw;
         }
 
-        _open[connection.Id] = connection;
         return connection;
     }
 

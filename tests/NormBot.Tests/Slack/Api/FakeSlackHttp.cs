@@ -25,6 +25,9 @@ public sealed class FakeSlackHttp(TimeProvider time) : HttpMessageHandler
             return response;
         });
 
+    /// <summary>The connection fails before any answer (reset, DNS, TLS).</summary>
+    public void AnswerNetworkFailure() => _answers.Enqueue(() => throw new HttpRequestException("connection reset"));
+
     public void AnswerFixture(params string[] path) => Answer(HttpStatusCode.OK, SharedFiles.ReadText(["slack", "web-api", .. path]));
 
     /// <summary>The shared 429 exchange: its status, Retry-After header and body.</summary>

@@ -146,6 +146,17 @@ public sealed class SlackApiClientTests
     }
 
     [Test]
+    public void PostToResponseUrl_Expired_ThrowsWithSlackError()
+    {
+        _slack.Http.Answer(HttpStatusCode.NotFound, """{"ok":false,"error":"expired_url"}""");
+
+        var ex = Assert.ThrowsAsync<SlackApiException>(() =>
+            _slack.Api.PostToResponseUrlAsync(new Uri("https://hooks.slack.com/actions/T1/2/abc"), new ResponseUrlMessage(DeleteOriginal: true), CancellationToken.None));
+
+        Assert.That(ex!.Error, Is.EqualTo("expired_url"));
+    }
+
+    [Test]
     public async Task OpenView_SendsTriggerIdAndViewAsJson()
     {
         _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
@@ -158,5 +169,18 @@ public sealed class SlackApiClientTests
             {"trigger_id":"trigger-1","view":{"type":"modal","blocks":[{"type":"divider"}],
              "title":{"type":"plain_text","text":"Propose a norm","emoji":true},"callback_id":"propose_norm"}}
             """)), Is.True, body.ToJsonString());
+    }
+
+    [Test]
+    public async Task OpenConversation_User_ReturnsDmChannelViaJson()
+    {
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0456ALICE"}}""");
+
+        var dm = await _slack.Api.OpenConversationAsync("U0456ALICE", CancellationToken.None);
+
+        var request = _slack.Http.Requests.Single();
+        Assert.That(dm, Is.EqualTo("D0456ALICE"));
+        Assert.That(request.Body, Is.EqualTo("""{"users":"U0456ALICE"}"""));
+        Assert.That(request.ContentType, Is.EqualTo("application/json; charset=utf-8"));
     }
 }

@@ -58,6 +58,18 @@ public sealed class SlackApiResilienceTests
     }
 
     [Test]
+    public async Task Call_NetworkFailureThenOk_Retries()
+    {
+        _slack.Http.AnswerNetworkFailure();
+        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+
+        var me = await _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None));
+
+        Assert.That(me.UserId, Is.EqualTo("U0123BOTNB"));
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void Call_5xxEveryTime_StopsAfterThreeRetries()
     {
         for (var i = 0; i <= SlackResilience.TransientRetries; i++)
@@ -83,5 +95,16 @@ public sealed class SlackApiResilienceTests
         var all = string.Join('\n', _slack.Logs.Lines);
         Assert.That(all, Does.Contain("not_in_channel"), "the failure itself is logged");
         Assert.That(all, Does.Not.Contain(SlackApiHarness.BotToken).And.Not.Contain("secret norm text").And.Not.Contain("xoxb-"));
+    }
+
+    [Test]
+    public async Task Logs_ResponseUrlCall_NeverContainTheUrlSecret()
+    {
+        // The response_url path is itself the credential: anyone holding it can post as the app.
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true}""");
+
+        await _slack.Api.PostToResponseUrlAsync(new Uri("https://hooks.slack.com/commands/T0123NORM/6100000000001/Zk3pQ8vX2mR7tY1uW4sN9bLc"), new ResponseUrlMessage("x"), CancellationToken.None);
+
+        Assert.That(string.Join('\n', _slack.Logs.Lines), Does.Not.Contain("Zk3pQ8vX2mR7tY1uW4sN9bLc"));
     }
 }

@@ -64,4 +64,64 @@ public sealed class SlackRatePacerTests
             Assert.That((string?)tiers[method], Is.EqualTo(tier), method);
         }
     }
+
+    [Test]
+    public async Task Client_BurstOfTier3Calls_IsSpacedBeforeReachingSlack()
+    {
+        using var slack = new SlackApiHarness();
+        var rule = SlackMethodTiers.RuleFor("conversations.info");
+        const int Calls = 13;
+        for (var i = 0; i < Calls; i++)
+        {
+            slack.Http.Answer(System.Net.HttpStatusCode.OK, """{"ok":true,"channel":{"id":"C1"}}""");
+        }
+
+        var all = Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => slack.Api.GetConversationInfoAsync("C1", CancellationToken.None)));
+        await slack.PumpAsync(all.ContinueWith(_ => 0, TaskScheduler.Default), TimeSpan.FromMilliseconds(100));
+
+        var times = slack.Http.Requests.Select(r => r.At).Order().ToList();
+        Assert.That(times, Has.Count.EqualTo(Calls));
+        Assert.That(times[rule.Burst - 1] - times[0], Is.EqualTo(TimeSpan.Zero), "the burst goes out at once");
+        Assert.That(times[^1] - times[0], Is.GreaterThanOrEqualTo(rule.Interval * (Calls - rule.Burst)), "the rest one interval apart");
+    }
+
+    [Test]
+    public void Hold_RetryAfter_DelaysTheNextCallerForThatLong()
+    {
+        var pacer = new SlackRatePacer(_time);
+
+        pacer.Hold(SlackRatePacer.KeyFor(SlackMethodTiers.PostMessage, "C1"), TimeSpan.FromSeconds(30));
+        var held = pacer.WaitAsync(SlackMethodTiers.PostMessage, "C1", CancellationToken.None);
+        var otherChannel = pacer.WaitAsync(SlackMethodTiers.PostMessage, "C2", CancellationToken.None);
+
+        Assert.That(otherChannel.IsCompleted, Is.True);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        Assert.That(held.IsCompleted, Is.False);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.That(held.IsCompleted, Is.True);
+    }
+
+    [Test]
+    public async Task Client_429OnChannel_MakesTheNextPostToThatChannelWaitToo()
+    {
+        using var slack = new SlackApiHarness();
+        slack.Http.AnswerRateLimited();
+        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
+        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
+
+        var first = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "one"), CancellationToken.None);
+        while (slack.Http.Requests.Count == 0)
+        {
+            await Task.Delay(2);
+        }
+
+        await Task.Delay(50);
+        var second = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "two"), CancellationToken.None);
+        await slack.PumpAsync(Task.WhenAll(first, second).ContinueWith(_ => 0, TaskScheduler.Default));
+
+        var requests = slack.Http.Requests;
+        Assert.That(requests, Has.Count.EqualTo(3));
+        Assert.That(requests.Select(r => r.At - requests[0].At), Has.All.Matches<TimeSpan>(d => d == TimeSpan.Zero || d >= TimeSpan.FromSeconds(30)));
+        Assert.That(requests.Skip(1).Select(r => r.At - requests[0].At), Has.All.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
+    }
 }

@@ -19,7 +19,13 @@ public sealed class BlockSerializationTests
         ["button"] = ["type", "action_id", "text", "value", "url", "style"],
         ["plain_text"] = ["type", "text", "emoji"],
         ["mrkdwn"] = ["type", "text", "verbatim"],
+        ["input"] = ["type", "block_id", "label", "element", "optional", "hint", "dispatch_action"],
+        ["plain_text_input"] = ["type", "action_id", "multiline", "placeholder", "initial_value", "max_length"],
+        ["static_select"] = ["type", "action_id", "placeholder", "options", "initial_option"],
     };
+
+    // Option objects are the one modelled shape without a "type".
+    private static readonly HashSet<string> OptionKeys = ["text", "value", "description"];
 
     private static IEnumerable<string> ViewFiles() =>
         Directory.GetFiles(SharedFiles.Path("slack", "blockkit", "views"), "*.json").Select(Path.GetFileName)!;
@@ -47,7 +53,7 @@ public sealed class BlockSerializationTests
             .Select(b => (string)b!["type"]!)
             .ToHashSet();
 
-        Assert.That(types, Is.SupersetOf(new[] { "section", "context", "divider", "actions" }));
+        Assert.That(types, Is.SupersetOf(new[] { "section", "context", "divider", "actions", "input" }));
     }
 
     [Test]
@@ -83,6 +89,7 @@ public sealed class BlockSerializationTests
 
     private static bool IsModelled(JsonNode? node) => node switch
     {
+        JsonObject obj when obj["type"] is null => obj.All(p => OptionKeys.Contains(p.Key) && IsModelled(p.Value)),
         JsonObject obj => obj["type"] is JsonValue type
             && Modelled.TryGetValue((string)type!, out var keys)
             && obj.All(p => keys.Contains(p.Key) && IsModelled(p.Value)),

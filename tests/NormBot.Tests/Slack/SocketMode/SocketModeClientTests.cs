@@ -137,6 +137,21 @@ public sealed class SocketModeClientTests
         await second.SendFixtureAsync("hello.json");
     }
 
+    [Test]
+    public async Task Logs_AcrossEnvelopesAndRotation_NeverContainTokensTicketsOrPayloads()
+    {
+        var socket = await ConnectedSocketAsync();
+        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await socket.ReceiveAsync();
+        await socket.SendFixtureAsync("disconnect.refresh_requested.json");
+        await _harness.ConnectedSocketAsync();
+        await socket.ReceiveAsync();
+
+        var all = string.Join('\n', _harness.Logs.Lines);
+        Assert.That(all, Does.Contain("refresh_requested"), "the rotation itself is logged");
+        Assert.That(all, Does.Not.Contain(SocketModeHarness.AppToken).And.Not.Contain("ticket=").And.Not.Contain("what are the norms"));
+    }
+
     private Task<ServerSocket> ConnectedSocketAsync() => _harness.ConnectedSocketAsync();
 
     private static JsonObject Fixture(string name) => SharedFiles.ReadJson("slack", "socket-mode", "authored", name);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NormBot.Slack.Api;
 using NormBot.Slack.SocketMode;
+using NormBot.Tests.Slack.Api;
 
 namespace NormBot.Tests.Slack.SocketMode;
 
@@ -16,6 +18,8 @@ public sealed class SocketModeHarness : IAsyncDisposable
 
     public RecordingSink Sink { get; } = new();
 
+    public ListLoggerProvider Logs { get; } = new();
+
     public SocketModeClient Client { get; private set; } = null!;
 
     public static async Task<SocketModeHarness> StartAsync(TimeProvider? time = null)
@@ -28,7 +32,7 @@ public sealed class SocketModeHarness : IAsyncDisposable
             ["Slack:ApiBaseUrl"] = harness.Server.ApiBase.ToString(),
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(harness.Logs));
         if (time is not null)
         {
             services.AddSingleton<TimeProvider>(time);
