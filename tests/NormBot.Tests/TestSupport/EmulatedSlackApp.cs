@@ -24,9 +24,10 @@ public sealed class EmulatedSlackApp : IAsyncDisposable
 
     /// <summary>Starts the emulator and the app. <paramref name="socketMode"/> connects over WebSocket instead of HTTP.</summary>
     public static async Task<EmulatedSlackApp> StartAsync(
-        bool socketMode = false, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
+        bool socketMode = false, IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null,
+        string? databasePath = null, Emulator? reuseSlack = null)
     {
-        var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = TeamId });
+        var slack = reuseSlack ?? await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = TeamId, TimeProvider = time ?? TimeProvider.System });
         var all = new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = slack.BotToken,
@@ -38,12 +39,15 @@ public sealed class EmulatedSlackApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = new NormBotFactory(all, time, services);
+        var app = new NormBotFactory(all, time, services, databasePath);
         _ = app.Server; // start the host now: migrations, auth.test, Socket Mode
         return new EmulatedSlackApp(slack, app);
     }
 
     public HttpClient CreateClient() => App.CreateClient();
+
+    /// <summary>Stops the app but leaves the emulator running, for restart scenarios.</summary>
+    public ValueTask StopAppAsync() => App.DisposeAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -18,10 +18,11 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _services;
 
-    public NormBotFactory(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
+    public NormBotFactory(IDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null, string? databasePath = null)
     {
         _services = services;
-        DatabasePath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normbot-tests", $"{Guid.NewGuid():N}.db");
+        KeepDatabase = databasePath is not null;
+        DatabasePath = databasePath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normbot-tests", $"{Guid.NewGuid():N}.db");
         Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
         _settings = new Dictionary<string, string?>
         {
@@ -38,6 +39,9 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>A database handed in by the test (a restart scenario) outlives this host.</summary>
+    public bool KeepDatabase { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -59,6 +63,11 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try

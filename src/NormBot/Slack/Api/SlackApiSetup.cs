@@ -30,6 +30,9 @@ public static class SlackApiSetup
             .RemoveAllLoggers()
             .AddResilienceHandler("slack", (builder, context) => SlackResilience.Configure(builder, context.ServiceProvider));
 
+        // Added after the resilience handler, so it sits inside it: one timeout per attempt.
+        services.AddHttpClient<ISlackApi, SlackApiClient>().AddHttpMessageHandler(() => new AttemptTimeoutHandler());
+
         return services;
     }
 }

@@ -57,13 +57,12 @@ public static class SlackResilience
             ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
         });
 
-        // Per attempt, so a hung connection becomes a retryable timeout rather than a stuck caller.
-        builder.AddTimeout(TimeSpan.FromSeconds(30));
+        // The per-attempt timeout is AttemptTimeoutHandler, inside this pipeline and on the real clock.
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
+        { Exception: HttpRequestException or TimeoutRejectedException or TimeoutException } => true,
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
     };

@@ -38,9 +38,10 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
 
         await using (var connection = await db.OpenAsync(ct))
         {
-            var stored = await connection.QueryFirstOrDefaultAsync<UserProfile>(Select, new { TeamId = teamId, UserId = userId });
-            if (stored is not null && now - stored.FetchedAt < FreshFor.TotalMilliseconds)
+            var row = await connection.QueryFirstOrDefaultAsync<StoredProfile>(Select, new { TeamId = teamId, UserId = userId });
+            if (row is not null && now - row.FetchedAt < FreshFor.TotalMilliseconds)
             {
+                var stored = new UserProfile(row.Tz, row.IsAdmin != 0, row.IsOwner != 0, row.IsBot != 0, row.FetchedAt);
                 _cache[(teamId, userId)] = stored;
                 return stored;
             }
@@ -67,6 +68,9 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
         var tz = (await GetAsync(teamId, userId, ct))?.Tz;
         return tz is not null && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var zone) ? zone : null;
     }
+
+    // SQLite hands booleans back as integers; Dapper will not convert them for a record's constructor.
+    private sealed record StoredProfile(string? Tz, long IsAdmin, long IsOwner, long IsBot, long FetchedAt);
 
     private static partial class Log
     {
