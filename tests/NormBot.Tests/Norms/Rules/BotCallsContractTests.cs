@@ -1,0 +1,63 @@
+using NormBot.Norms.Nudges;
+using NormBot.SlackEmulator;
+using NormBot.Tests.SlackEmulator;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Norms.Rules;
+
+/// <summary>Every Web API call the bot makes in a busy day is a method in Slack's OpenAPI spec, with parameters it lists.</summary>
+public sealed class BotCallsContractTests : RulesTestBase
+{
+    [Test]
+    public async Task BusyDay_EveryRecordedCall_ConformsToSlackOpenApi()
+    {
+        await Chat.SayAsync(TeamChat.Ana, "hi");
+        var urgent = await Chat.SayAsync(TeamChat.Bob, "URGENT: the EU checkout is down, errors since 10:02 in https://grafana.example/d/checkout");
+        var ask = await Chat.SayAsync(TeamChat.Ana, "<@U0BOB> can you review the rollout plan for the billing retry before Thursday? https://docs.example/rollout");
+        await WaitForAsync("chat.postEphemeral", c => Arg(c, "user") == TeamChat.Bob);
+        await Chat.PressAsync(TeamChat.Bob, NudgeActions.PostInChannel, $"{TeamChat.General}|{urgent}|{TeamChat.Incidents}", TeamChat.General, "1.2", ephemeral: true);
+        await Chat.AdvanceAsync(TimeSpan.FromHours(4.5));
+        var dm = await WaitForAsync("chat.postMessage", c => Arg(c, "channel") == TeamChat.Bob);
+        await Chat.PressAsync(TeamChat.Bob, NudgeActions.Snooze, $"{TeamChat.General}|{ask}", dm.Response["channel"]!.GetValue<string>(), dm.Response["ts"]!.GetValue<string>(), ephemeral: false);
+        await Chat.AdvanceAsync(TimeSpan.FromHours(20));
+        await WaitForAsync("chat.update");
+
+        var calls = Env.Slack.Calls;
+        var methods = calls.Select(c => c.Method).Distinct().Order().ToList();
+        Assert.That(methods, Is.SupersetOf(new[] { "auth.test", "chat.getPermalink", "chat.postEphemeral", "chat.postMessage", "chat.update", "conversations.replies", "users.info" }));
+        Assert.That(SlackOpenApiContract.Default.CheckAll(calls), Is.Empty);
+        Assert.That(calls.Where(c => c.Method != "response_url"), Has.All.Matches<RecordedCall>(c => c.StatusCode == 200 && c.Response["ok"]!.GetValue<bool>()));
+    }
+
+    [Test]
+    public async Task Nudge_SlackAnswers429_WaitsRetryAfterThenDelivers()
+    {
+        Env.Slack.Inject("chat.postEphemeral", EmulatedFault.RateLimited(30));
+
+        await Chat.SayAsync(TeamChat.Ana, "URGENT: the EU checkout is down");
+        await WaitForAsync("chat.postEphemeral");
+        Assert.That(Calls("chat.postEphemeral").Single().StatusCode, Is.EqualTo(429));
+        await Task.Delay(200); // let the client schedule its Retry-After wait on the fake clock
+        Env.Time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(300);
+        Assert.That(Calls("chat.postEphemeral"), Has.Exactly(1).Items, "no retry before Retry-After");
+        Env.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.That(await Eventually.TrueAsync(() => Calls("chat.postEphemeral", c => c.StatusCode == 200).Any()), Is.True);
+        Assert.That(Calls("chat.postEphemeral"), Has.Exactly(2).Items);
+    }
+
+    [Test]
+    public async Task Nudge_SlackRefusesChannel_NotRetriedAndRecorded()
+    {
+        Env.Slack.Inject("chat.postEphemeral", EmulatedFault.Error("channel_not_found"));
+
+        await Chat.SayAsync(TeamChat.Ana, "URGENT: the EU checkout is down");
+        await WaitForAsync("chat.postEphemeral");
+        await Chat.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        Assert.That(Calls("chat.postEphemeral"), Has.Exactly(1).Items);
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Env.App.DatabasePath}");
+        Assert.That(Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT last_error FROM slack_outbox"), Is.EqualTo("channel_not_found"));
+    }
+}
