@@ -21,5 +21,10 @@ public static class SlackHandlers
     public static readonly IReadOnlyList<string> BotEvents =
         ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added"];
 
-    public static IServiceCollection AddSlackHandlers(this IServiceCollection services) => services;
+    public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
+    {
+        services.AddScoped<ISlashCommandHandler, Protocols.Commands.NormsCommandHandler>();
+        services.AddScoped<IEventHandler<NormBot.Slack.Events.AppHomeOpenedEvent>, Protocols.Home.HomeTabHandler>();
+        return services;
+    }
 }
