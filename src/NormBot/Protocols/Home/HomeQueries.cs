@@ -70,11 +70,35 @@ public sealed class HomeQueries(Db db)
     }
 }
 
+// Settable properties rather than positional records: SQLite types a NULL aggregate as a blob, which
+// Dapper's constructor matching rejects, while property mapping converts per column.
+
 /// <summary>An open ask as the Home tab lists it; <see cref="WaitingOn"/> is filled for the asker's own list.</summary>
-public sealed record HomeAsk(string ChannelId, string Ts, string AskerId, string Excerpt, long OpenedAt, long? DueAt)
+public sealed record HomeAsk
 {
+    public string ChannelId { get; init; } = "";
+
+    public string Ts { get; init; } = "";
+
+    public string AskerId { get; init; } = "";
+
+    public string Excerpt { get; init; } = "";
+
+    public long OpenedAt { get; init; }
+
+    public long? DueAt { get; init; }
+
     public IReadOnlyList<string> WaitingOn { get; init; } = [];
 }
 
 /// <summary>One channel's response time this week, for the leaders' part of the Home tab.</summary>
-public sealed record ChannelResponse(string ChannelId, long Asks, double AverageMs, long Unanswered);
+public sealed record ChannelResponse
+{
+    public string ChannelId { get; init; } = "";
+
+    public long Asks { get; init; }
+
+    public double AverageMs { get; init; }
+
+    public long Unanswered { get; init; }
+}

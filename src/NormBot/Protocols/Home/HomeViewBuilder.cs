@@ -115,12 +115,13 @@ public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protoco
 
     private static string Ago(long openedAt, DateTimeOffset now) => Span(now - DateTimeOffset.FromUnixTimeMilliseconds(openedAt)) + " ago";
 
-    private static string Span(TimeSpan span) => span switch
+    // Rounded to the minute: "due in 2h" reads better than "due in 1h59m" a few seconds later.
+    private static string Span(TimeSpan exact) => TimeSpan.FromMinutes(Math.Round(exact.TotalMinutes)) switch
     {
         { TotalMinutes: < 1 } => "under a minute",
-        { TotalHours: < 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m"),
-        { TotalDays: < 2 } => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{(span.Minutes > 0 ? $"{span.Minutes}m" : "")}"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d"),
+        { TotalHours: < 1 } span => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalMinutes}m"),
+        { TotalDays: < 2 } span => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalHours}h{(span.Minutes > 0 ? $"{span.Minutes}m" : "")}"),
+        var span => string.Create(CultureInfo.InvariantCulture, $"{(int)span.TotalDays}d"),
     };
 
     private static string Value(string value) => value.Length == 0 ? "none" : value;
