@@ -158,8 +158,8 @@ public sealed class NormsCommandTests
         var lines = reply.Text.Split('\n');
 
         Assert.That(lines[0], Does.StartWith("*Last 2 changes*"));
-        Assert.That(lines[1], Does.Contain($"<@{ConfiguredLeader}> set response-time (<#{Support}>): (not set) → 30m"));
-        Assert.That(lines[2], Does.Contain($"<@{Admin}> set response-time (workspace): (not set) → 2h"));
+        Assert.That(lines[1], Does.Contain($"<@{ConfiguredLeader}> set response-time (<#{Support}>): (workspace value) → 30m"));
+        Assert.That(lines[2], Does.Contain($"<@{Admin}> set response-time (workspace): (default) → 2h"));
         Assert.That(lines[2], Does.Contain(_app.Env.Time.GetUtcNow().AddMinutes(-2).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
     }
 

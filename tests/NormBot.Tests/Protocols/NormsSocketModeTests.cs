@@ -49,6 +49,6 @@ public sealed class NormsSocketModeTests
 
         var reply = await _app.SendOverSocketAsync(ConfiguredLeader, "audit");
 
-        Assert.That(reply.Text, Does.Contain($"<@{ConfiguredLeader}> set nudge-limit (workspace): (not set) → 3"));
+        Assert.That(reply.Text, Does.Contain($"<@{ConfiguredLeader}> set nudge-limit (workspace): (default) → 3"));
     }
 }

@@ -69,14 +69,17 @@ public sealed class LeaderCommands(LeaderStore leaders, LeaderPolicy policy, Aud
         var when = e.When.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         var what = e.Action.StartsWith("leaders", StringComparison.Ordinal) ? e.Action : $"{e.Action} {e.SettingKey}";
         var scope = e.Scope == AuditEntry.WorkspaceScope ? "workspace" : $"<#{e.Scope}>";
-        return $"• {when} <@{e.UserId}> {what} ({scope}): {Value(e.OldValue, e.Action)} → {Value(e.NewValue, e.Action)}";
+        return $"• {when} <@{e.UserId}> {what} ({scope}): {Value(e.OldValue, e)} → {Value(e.NewValue, e)}";
     }
 
-    private static string Value(string? value, string action) => value switch
+    // A null side means "nothing stored at this scope", which for a key means it followed the layer below.
+    private static string Value(string? value, AuditEntry e) => value switch
     {
-        null => action.StartsWith("leaders", StringComparison.Ordinal) ? "—" : "(not set)",
+        null when e.Action.StartsWith("leaders", StringComparison.Ordinal) => "—",
+        null when e.Action is "set" or "unset" => e.Scope == AuditEntry.WorkspaceScope ? "(default)" : "(workspace value)",
+        null => "(none)",
         "" => "none",
-        _ when action.StartsWith("leaders", StringComparison.Ordinal) => $"<@{value}>",
+        _ when e.Action.StartsWith("leaders", StringComparison.Ordinal) => $"<@{value}>",
         _ => value,
     };
 

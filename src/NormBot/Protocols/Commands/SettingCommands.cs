@@ -19,7 +19,7 @@ public sealed class SettingCommands(ProtocolStore store, ProtocolService protoco
         await store.SetAsync(invocation.TeamId, scope, command.Key, value, invocation.UserId, ct);
         protocols.Invalidate(invocation.TeamId);
         var where = SlackRefResolver.Describe(scope);
-        var reach = scope == AuditEntry.WorkspaceScope ? " (every channel without its own override)" : string.Empty;
+        var reach = scope == AuditEntry.WorkspaceScope && !ProtocolKeys.IsWorkspaceOnly(command.Key) ? " (every channel without its own override)" : string.Empty;
         return new NormsReply($"Set {command.Key} for {where}{reach}: {Show(before)} → {Show(value)}");
     }
 
