@@ -1,7 +1,7 @@
 using NormBot.Protocols;
 using static NormBot.Tests.Protocols.NormsTestApp;
 
-namespace NormBot.Tests.Protocols;
+namespace NormBot.Tests.Protocols.Commands;
 
 /// <summary>A malformed command gets one line of what is wrong plus its usage, and changes nothing (PRODUCT §7).</summary>
 public sealed class NormsMalformedCommandTests

@@ -1,7 +1,7 @@
 using NormBot.Protocols;
 using static NormBot.Tests.Protocols.NormsTestApp;
 
-namespace NormBot.Tests.Protocols;
+namespace NormBot.Tests.Protocols.Commands;
 
 /// <summary>The same /norms over Socket Mode: the reply rides on the envelope's ack.</summary>
 public sealed class NormsSocketModeTests

@@ -1,7 +1,7 @@
 using NormBot.Protocols;
 using static NormBot.Tests.Protocols.NormsTestApp;
 
-namespace NormBot.Tests.Protocols;
+namespace NormBot.Tests.Protocols.Commands;
 
 /// <summary>The walkthrough as one story: a leader shapes the norms, a member looks and is refused.</summary>
 public sealed class NormsWalkthroughTests
