@@ -15,10 +15,16 @@ public sealed class SettingCommands(ProtocolStore store, ProtocolService protoco
             return Refused("set", error);
         }
 
+        var where = SlackRefResolver.Describe(scope);
+        var stored = await store.ValuesAsync(invocation.TeamId, scope, ct);
+        if (stored.TryGetValue(command.Key, out var current) && current == value)
+        {
+            return new NormsReply($"{command.Key} for {where} already is {Show(value)}. Nothing changed.");
+        }
+
         var before = await EffectiveAsync(invocation.TeamId, scope, command.Key, ct);
         await store.SetAsync(invocation.TeamId, scope, command.Key, value, invocation.UserId, ct);
         protocols.Invalidate(invocation.TeamId);
-        var where = SlackRefResolver.Describe(scope);
         var reach = scope == AuditEntry.WorkspaceScope && !ProtocolKeys.IsWorkspaceOnly(command.Key) ? " (every channel without its own override)" : string.Empty;
         return new NormsReply($"Set {command.Key} for {where}{reach}: {Show(before)} → {Show(value)}");
     }

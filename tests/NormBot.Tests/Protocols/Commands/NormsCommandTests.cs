@@ -108,6 +108,17 @@ public sealed class NormsCommandTests
     }
 
     [Test]
+    public async Task Set_SameValueAgain_SaysSoAndRecordsOnce()
+    {
+        await _app.SendAsync(Admin, "set min-words 8");
+
+        var again = await _app.SendAsync(Admin, "set min-words 8");
+
+        Assert.That(again.Text, Is.EqualTo("min-words for the workspace already is 8. Nothing changed."));
+        Assert.That(await _app.AuditAsync(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Set_EscalateToAPerson_ShowReflectsIt()
     {
         var reply = await _app.SendAsync(Admin, $"set escalate-to <@{Admin}|ada> <#{Support}|support>");
