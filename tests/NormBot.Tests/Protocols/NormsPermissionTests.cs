@@ -37,6 +37,16 @@ public sealed class NormsPermissionTests
     }
 
     [Test]
+    public async Task Set_ByAnAdminAfterTheCacheExpires_AsksSlackAgain()
+    {
+        await _app.SendAsync(Admin, "set days mon-sun");
+        _app.Env.Time.Advance(TimeSpan.FromMinutes(6));
+        await _app.SendAsync(Admin, "set hours always");
+
+        Assert.That(_app.CallCount("users.info"), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task Set_ByAMember_RefusedNamingWhoCanAndNothingChanged()
     {
         var reply = await _app.SendAsync(Member, "set response-time 1h");
