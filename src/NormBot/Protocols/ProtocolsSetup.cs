@@ -1,3 +1,6 @@
+using NormBot.Protocols.Commands;
+using NormBot.Protocols.Home;
+
 namespace NormBot.Protocols;
 
 public static class ProtocolsSetup
@@ -10,6 +13,17 @@ public static class ProtocolsSetup
         services.AddSingleton<LeaderStore>();
         services.AddSingleton<SnoozeStore>();
         services.AddSingleton<ProtocolService>();
+        services.AddSingleton<LeaderPolicy>();
+
+        // The /norms subcommand groups; NormsCommandHandler itself is registered in SlackHandlers.
+        services.AddScoped<ShowCommands>();
+        services.AddScoped<SettingCommands>();
+        services.AddScoped<RouteCommands>();
+        services.AddScoped<LeaderCommands>();
+        services.AddScoped<SnoozeCommands>();
+
+        services.AddSingleton<HomeQueries>();
+        services.AddScoped<HomeViewBuilder>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using NormBot.Norms.Nudges;
 using NormBot.Norms.Rules;
+using NormBot.Protocols.Commands;
+using NormBot.Protocols.Home;
 using NormBot.Slack.Events;
 
 namespace NormBot.Slack.Handlers;
@@ -10,7 +12,7 @@ namespace NormBot.Slack.Handlers;
 /// </summary>
 public static class SlackHandlers
 {
-    public const string Command = "/norms";
+    public const string Command = NormsCommandHandler.Command;
 
     /// <summary>Event types the dispatcher routes.</summary>
     public static class Events
@@ -30,6 +32,8 @@ public static class SlackHandlers
         services.AddScoped<IEventHandler<MessageEvent>, MessageRulesHandler>();
         services.AddScoped<IEventHandler<ReactionAddedEvent>, ReactionRulesHandler>();
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
+        services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
+        services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
         return services;
     }
 }

@@ -1,0 +1,93 @@
+using NormBot.Slack.Events;
+
+namespace NormBot.Protocols.Commands;
+
+/// <summary>
+/// Turns the references in a command into ids. Commands arrive escaped (PRODUCT §10), so a plain
+/// <c>#name</c> or <c>@name</c> is one Slack did not recognise; the only name we can resolve without
+/// listing the workspace is the channel the command was typed in. Anything else is refused clearly.
+/// </summary>
+public static class SlackRefResolver
+{
+    public static bool TryChannel(SlackRef channel, SlashCommand invocation, out string channelId, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(invocation);
+        error = string.Empty;
+        channelId = channel.Id ?? string.Empty;
+        if (channel.Kind != SlackRefKind.Channel)
+        {
+            error = $"{channel} is not a channel; use a channel like #general";
+            return false;
+        }
+
+        if (channel.Id is not null)
+        {
+            return true;
+        }
+
+        if (string.Equals(channel.Name, invocation.ChannelName, StringComparison.OrdinalIgnoreCase) && invocation.ChannelId.Length > 0)
+        {
+            channelId = invocation.ChannelId;
+            return true;
+        }
+
+        error = $"I can't find the channel #{channel.Name}; pick it from Slack's suggestions as you type # so it becomes a link";
+        return false;
+    }
+
+    public static bool TryUser(SlackRef user, SlashCommand invocation, out string userId, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(invocation);
+        error = string.Empty;
+        userId = user.Id ?? string.Empty;
+        if (user.Kind != SlackRefKind.User)
+        {
+            error = $"{user} is not a person; use @someone";
+            return false;
+        }
+
+        if (user.Id is not null)
+        {
+            return true;
+        }
+
+        if (string.Equals(user.Name, invocation.UserName, StringComparison.OrdinalIgnoreCase) && invocation.UserId.Length > 0)
+        {
+            userId = invocation.UserId;
+            return true;
+        }
+
+        error = $"I can't find @{user.Name}; pick the person from Slack's suggestions as you type @ so it becomes a link";
+        return false;
+    }
+
+    /// <summary>Resolves a target value (<c>escalate-to</c>, <c>urgent-channel</c>) to its canonical stored form.</summary>
+    public static bool TryTargetValue(string value, SlashCommand invocation, out string canonical, out string error)
+    {
+        canonical = value;
+        error = string.Empty;
+        if (!SlackRef.TryParse(value, out var target) || target.IsResolved)
+        {
+            return true; // "none" or an escaped reference, already checked by the parser
+        }
+
+        if (target.Kind == SlackRefKind.Channel && TryChannel(target, invocation, out var channelId, out error))
+        {
+            canonical = SlackRef.Channel(channelId, target.Name).ToString();
+            return true;
+        }
+
+        if (target.Kind == SlackRefKind.User && TryUser(target, invocation, out var userId, out error))
+        {
+            canonical = SlackRef.User(userId, target.Name).ToString();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>How a scope reads in a reply: the workspace, or a channel link Slack renders with its name.</summary>
+    public static string Describe(string scope) => scope == AuditEntry.WorkspaceScope ? "the workspace" : $"<#{scope}>";
+}
