@@ -21,10 +21,15 @@ public sealed class AuditLog(Db db, TimeProvider time)
         LIMIT @Limit
         """;
 
+    private static long _sequence;
+
     public Task RecordAsync(DbConnection connection, DbTransaction tx, string teamId, string userId, string action, string key, string scope, string? oldValue, string? newValue)
     {
-        // Version 7 GUIDs sort by creation time, which keeps same-millisecond changes in order.
-        var entry = new AuditEntry(teamId, Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), time.GetUtcNow().ToUnixTimeMilliseconds(), userId, action, key, scope, oldValue, newValue);
+        // Ids sort by time, then by a per-process counter: changes within one millisecond keep their order
+        // (a version 7 GUID is random within the millisecond). The GUID suffix keeps replicas apart.
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at:D14}-{Interlocked.Increment(ref _sequence):D10}-{Guid.NewGuid():N}");
+        var entry = new AuditEntry(teamId, id, at, userId, action, key, scope, oldValue, newValue);
         return connection.ExecuteAsync(Insert, entry, tx);
     }
 

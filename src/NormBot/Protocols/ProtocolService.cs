@@ -16,7 +16,24 @@ public sealed class ProtocolService(ProtocolStore settings, RouteStore routes, I
     private readonly ConcurrentDictionary<(string Team, string Scope), (DateTimeOffset At, Dictionary<string, string> Values)> _values = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<TopicRoute> Routes)> _routes = new();
 
+    // Resolving parses every key (time zones, keyword lists); every message needs the result, so keep it too.
+    private readonly ConcurrentDictionary<(string Team, string Channel), (DateTimeOffset At, Protocol Protocol)> _resolved = new();
+
     public async Task<Protocol> GetAsync(string teamId, string? channelId, CancellationToken ct)
+    {
+        var key = (teamId, channelId ?? AuditEntry.WorkspaceScope);
+        var now = time.GetUtcNow();
+        if (_resolved.TryGetValue(key, out var hit) && now - hit.At < CacheFor)
+        {
+            return hit.Protocol;
+        }
+
+        var protocol = await ResolveAsync(teamId, channelId, ct);
+        _resolved[key] = (now, protocol);
+        return protocol;
+    }
+
+    private async Task<Protocol> ResolveAsync(string teamId, string? channelId, CancellationToken ct)
     {
         var workspace = await ValuesAsync(teamId, AuditEntry.WorkspaceScope, ct);
         var defaults = new Dictionary<string, string>(options.Value.Defaults, StringComparer.OrdinalIgnoreCase);
@@ -38,6 +55,10 @@ public sealed class ProtocolService(ProtocolStore settings, RouteStore routes, I
         }
 
         _routes.TryRemove(teamId, out _);
+        foreach (var key in _resolved.Keys.Where(k => k.Team == teamId))
+        {
+            _resolved.TryRemove(key, out _);
+        }
     }
 
     private async Task<Dictionary<string, string>> ValuesAsync(string teamId, string scope, CancellationToken ct)

@@ -6,8 +6,19 @@ using Npgsql;
 namespace NormBot.Storage;
 
 /// <summary>Opens connections to the configured store; every store class goes through it.</summary>
-public sealed class Db
+public sealed class Db : IDisposable
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = [];
+
+    private static readonly object Marker = new();
+
+    // SQLite has one writer at a time; when two connections of this process collide, Microsoft.Data.Sqlite
+    // sleeps and retries, which turned a burst of events into second-long stalls. One connection at a time
+    // per process queues them fairly instead (WAL keeps each use short). No store opens a second
+    // connection while holding one; the timeout below is only a safety net against that mistake.
+    private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
 
     public Db(IOptions<StorageOptions> options)
@@ -21,18 +32,54 @@ public sealed class Db
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
-        DbConnection connection = IsPostgres ? new NpgsqlConnection(_connectionString) : new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        if (!IsPostgres)
+        if (IsPostgres)
         {
-            // Per-connection settings: WAL itself is persistent, but synchronous and foreign keys are not.
+            var postgres = new NpgsqlConnection(_connectionString);
+            await postgres.OpenAsync(ct);
+            return postgres;
+        }
+
+        var held = await _gate.WaitAsync(GateTimeout, ct) ? 1 : 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref held, 0) == 1)
+            {
+                _gate.Release();
+            }
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        connection.StateChange += (_, e) =>
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed)
+            {
+                Release();
+            }
+        };
+        try
+        {
+            await connection.OpenAsync(ct);
+        }
+        catch
+        {
+            Release();
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        if (Prepared.TryAdd(connection.Handle!, Marker))
+        {
+            // synchronous is per physical connection (WAL itself is persistent). Pooled opens reuse the
+            // handle, so set it once per handle rather than on every open of the hot path.
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             await pragma.ExecuteNonQueryAsync(ct);
         }
 
         return connection;
     }
+
+    public void Dispose() => _gate.Dispose();
 
     private static string PrepareSqlite(string connectionString)
     {

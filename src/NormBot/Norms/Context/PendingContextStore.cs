@@ -6,6 +6,12 @@ namespace NormBot.Norms.Context;
 /// <summary>Missing-context nudges waiting out <c>context-grace</c>; a follow-up or an edit deletes them.</summary>
 public sealed class PendingContextStore(Db db)
 {
+    // Authors with a waiting nudge. Every message asks "does this author have one?", and almost always
+    // the answer is no: on the embedded store (one process) this answers without a query. With several
+    // replicas (PostgreSQL) another process may hold the row, so the query always runs there.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string Channel, string User), byte> _waiting = new();
+    private volatile bool _loaded;
+
     private const string Insert = """
         INSERT INTO pending_context (team_id, channel_id, ts, thread_ts, user_id, reason, due_at)
         VALUES (@TeamId, @ChannelId, @Ts, @ThreadTs, @UserId, @Reason, @DueAt)
@@ -25,14 +31,39 @@ public sealed class PendingContextStore(Db db)
 
     public async Task AddAsync(PendingContext pending, CancellationToken ct)
     {
+        await EnsureLoadedAsync(ct);
+        _waiting[(pending.TeamId, pending.ChannelId, pending.UserId)] = 0;
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(Insert, pending);
     }
 
     public async Task<int> CancelFollowedUpAsync(string teamId, string channelId, string userId, string followUpTs, CancellationToken ct)
     {
+        await EnsureLoadedAsync(ct);
+        if (!db.IsPostgres && !_waiting.ContainsKey((teamId, channelId, userId)))
+        {
+            return 0;
+        }
+
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(DeleteFollowedUp, new { TeamId = teamId, ChannelId = channelId, UserId = userId, Ts = followUpTs });
+    }
+
+    private async Task EnsureLoadedAsync(CancellationToken ct)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        // Rows left by an earlier run still count after a restart.
+        await using var connection = await db.OpenAsync(ct);
+        foreach (var (team, channel, user) in await connection.QueryAsync<(string, string, string)>("SELECT team_id, channel_id, user_id FROM pending_context"))
+        {
+            _waiting[(team, channel, user)] = 0;
+        }
+
+        _loaded = true;
     }
 
     public async Task<bool> CancelAsync(string teamId, string channelId, string ts, CancellationToken ct)
