@@ -26,7 +26,7 @@ public static partial class SlackEndpoints
             return rejection!;
         }
 
-        string? type, teamId, eventId, challenge;
+        string? type, teamId, eventId, challenge, channel = null;
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -38,6 +38,11 @@ public static partial class SlackEndpoints
             if (type == "event_callback" && (teamId is null || eventId is null || !root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object))
             {
                 return Results.BadRequest("event_callback needs team_id, event_id and an event object");
+            }
+
+            if (type == "event_callback")
+            {
+                channel = Text(root.GetProperty("event"), "channel");
             }
         }
         catch (JsonException)
@@ -52,7 +57,7 @@ public static partial class SlackEndpoints
             case "event_callback":
                 try
                 {
-                    await intake.AcceptEventAsync(teamId!, eventId!, Encoding.UTF8.GetString(body), http.RequestAborted);
+                    await intake.AcceptEventAsync(teamId!, eventId!, Encoding.UTF8.GetString(body), channel, http.RequestAborted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

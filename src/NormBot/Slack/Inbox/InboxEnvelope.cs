@@ -6,4 +6,7 @@ public sealed record InboxEnvelope(string TeamId, string EnvelopeId, string Kind
     public const string Event = "event";
     public const string Command = "command";
     public const string Interaction = "interaction";
+
+    /// <summary>The event's channel when the transport already knows it (orders the lanes without a second parse); not stored.</summary>
+    public string? Channel { get; init; }
 }

@@ -27,7 +27,7 @@ public sealed class InboxQueue
             return EventLanes;
         }
 
-        var channel = ChannelKey.Of(envelope.Body);
+        var channel = envelope.Channel ?? ChannelKey.Of(envelope.Body);
         return (int)((uint)string.GetHashCode(channel, StringComparison.Ordinal) % EventLanes);
     }
 }

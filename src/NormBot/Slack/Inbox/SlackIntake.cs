@@ -15,8 +15,8 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
     private static readonly Counter RateLimited = Metrics.CreateCounter("normbot_slack_app_rate_limited_total", "app_rate_limited notices from Slack.");
 
     /// <summary>Stores an <c>event_callback</c>; false when it is a retry of one already stored.</summary>
-    public Task<bool> AcceptEventAsync(string teamId, string eventId, string body, CancellationToken ct) =>
-        writer.WriteAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()), ct);
+    public Task<bool> AcceptEventAsync(string teamId, string eventId, string body, string? channel, CancellationToken ct) =>
+        writer.WriteAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()) { Channel = channel }, ct);
 
     public Task<bool> AcceptInteractionAsync(string teamId, string id, string payloadJson, CancellationToken ct) =>
         writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, payloadJson, Now()), ct);

@@ -18,7 +18,7 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
         {
             case SocketModeEnvelope.EventsApi when Str(payload["type"]) == "event_callback"
                 && Str(payload["team_id"]) is { } teamId && Str(payload["event_id"]) is { } eventId:
-                await intake.AcceptEventAsync(teamId, eventId, payload.ToJsonString(), ct);
+                await intake.AcceptEventAsync(teamId, eventId, payload.ToJsonString(), Str(payload["event"]?["channel"]), ct);
                 return null;
             case SocketModeEnvelope.EventsApi when Str(payload["type"]) == "app_rate_limited":
                 SlackIntake.NoteRateLimited();
