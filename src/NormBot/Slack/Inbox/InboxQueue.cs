@@ -5,20 +5,83 @@ namespace NormBot.Slack.Inbox;
 /// <summary>
 /// Committed envelopes waiting for the worker, in lanes: events of one channel stay in order
 /// (an edit after its message), and commands and interactions never wait behind an event backlog.
+/// Lanes are bounded: under a flood the envelopes stay in the durable inbox only and are swept from
+/// there once the lanes drain, so memory does not grow with the backlog.
 /// </summary>
 public sealed class InboxQueue
 {
     public const int EventLanes = 4;
+    public const int LaneCapacity = 500;
+
+    // Slack sends a workspace at most 30,000 events an hour (about 8 a second); far above that is a
+    // flood (a replay, a load test), when acknowledging promptly matters more than processing promptly.
+    private const int BusyPerSecond = 300;
+    private static readonly long WindowTicks = TimeSpan.FromMilliseconds(250).Ticks;
 
     private readonly Channel<InboxEnvelope>[] _lanes = Enumerable.Range(0, EventLanes + 1)
-        .Select(_ => Channel.CreateUnbounded<InboxEnvelope>(new UnboundedChannelOptions { SingleReader = true }))
+        .Select(i => i < EventLanes
+            ? Channel.CreateBounded<InboxEnvelope>(new BoundedChannelOptions(LaneCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait })
+            : Channel.CreateUnbounded<InboxEnvelope>(new UnboundedChannelOptions { SingleReader = true }))
         .ToArray();
+
+    private long _unfinished;
+    private long _windowStart = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+    private int _windowCount;
+    private volatile bool _busy;
+    private volatile bool _overflowed;
+    private long _overflowUpTo;
 
     public int LaneCount => _lanes.Length;
 
+    /// <summary>Some committed envelopes did not fit in the lanes and wait in the inbox table.</summary>
+    public bool Overflowed => _overflowed;
+
+    /// <summary>The newest receipt time (unix ms) among overflowed envelopes: the sweep takes rows up to it.</summary>
+    public long OverflowUpTo => Interlocked.Read(ref _overflowUpTo);
+
+    /// <summary>Nothing queued or in processing: every committed envelope so far is marked processed or overflowed.</summary>
+    public bool IsIdle => Interlocked.Read(ref _unfinished) == 0;
+
+    /// <summary>Envelopes are arriving far faster than Slack ever sends them.</summary>
+    public bool IsBusy => _busy && !IsQuiet();
+
     public ChannelReader<InboxEnvelope> Lane(int index) => _lanes[index].Reader;
 
-    public void Enqueue(InboxEnvelope envelope) => _lanes[LaneOf(envelope)].Writer.TryWrite(envelope);
+    public void Enqueue(InboxEnvelope envelope)
+    {
+        NoteArrival();
+        Interlocked.Increment(ref _unfinished);
+        if (!_lanes[LaneOf(envelope)].Writer.TryWrite(envelope))
+        {
+            Interlocked.Decrement(ref _unfinished);
+            long seen;
+            while ((seen = Interlocked.Read(ref _overflowUpTo)) < envelope.ReceivedAt
+                   && Interlocked.CompareExchange(ref _overflowUpTo, envelope.ReceivedAt, seen) != seen)
+            {
+            }
+
+            _overflowed = true;
+        }
+    }
+
+    /// <summary>The worker finished (and marked) this many envelopes.</summary>
+    public void Finished(int count) => Interlocked.Add(ref _unfinished, -count);
+
+    public void ClearOverflow() => _overflowed = false;
+
+    private void NoteArrival()
+    {
+        var now = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+        if (now - Interlocked.Read(ref _windowStart) > WindowTicks)
+        {
+            _busy = Interlocked.Exchange(ref _windowCount, 0) * (TimeSpan.TicksPerSecond / WindowTicks) > BusyPerSecond;
+            Interlocked.Exchange(ref _windowStart, now);
+        }
+
+        Interlocked.Increment(ref _windowCount);
+    }
+
+    private bool IsQuiet() => Environment.TickCount64 * TimeSpan.TicksPerMillisecond - Interlocked.Read(ref _windowStart) > 2 * WindowTicks;
 
     private static int LaneOf(InboxEnvelope envelope)
     {
