@@ -36,7 +36,7 @@ public sealed record PeriodFigures(
         ArgumentNullException.ThrowIfNull(norms);
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
-        var opened = data.Asks.Where(a => a.OpenedAt >= fromMs && a.OpenedAt < toMs).ToList();
+        var opened = data.Asks.Where(a => a.State != "deleted" && a.OpenedAt >= fromMs && a.OpenedAt < toMs).ToList();
         var replyTimes = new List<TimeSpan>();
         var judged = 0;
         var within = 0;
