@@ -203,10 +203,12 @@ public static class DigestBlocks
     /// <summary>Working time as hours and minutes ("3h 05m"); days would be ambiguous next to working days.</summary>
     public static string Duration(TimeSpan? value)
     {
-        if (value is not { } time)
+        if (value is not { } exact)
         {
             return "n/a";
         }
+
+        var time = exact < TimeSpan.FromMinutes(1) ? exact : TimeSpan.FromMinutes(Math.Round(exact.TotalMinutes, MidpointRounding.AwayFromZero));
 
         if (time < TimeSpan.FromMinutes(1))
         {

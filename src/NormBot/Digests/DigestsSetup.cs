@@ -47,8 +47,14 @@ public static class DigestsSetup
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             q.AddJobListener<JobMetricsListener>();
         });
+        // Several replicas on PostgreSQL form a cluster, so each job fires once: database row locks and an instance id
+        // per node (AUTO). What UseClustering() says, said through options because the provider is only known at run time.
         services.AddOptions<ClusteringOptions>().Configure<IOptions<StorageOptions>>((clustering, storage) =>
             clustering.Enabled = QuartzStore.IsPostgres(storage.Value));
+        services.AddOptions<AdoJobStoreOptions>().Configure<IOptions<StorageOptions>>((store, storage) =>
+            store.UseDbLocks = store.UseDbLocks || QuartzStore.IsPostgres(storage.Value));
+        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<StorageOptions>>((scheduler, storage) =>
+            scheduler.GenerateInstanceId = scheduler.GenerateInstanceId || QuartzStore.IsPostgres(storage.Value));
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
