@@ -18,6 +18,7 @@ public sealed record DecisionRow(string ChannelId, string Ts, string UserId, lon
 
 public sealed record NudgeCount(string Rule, long Count);
 
+// Instants are cast to BIGINT so they read as long whatever integer type the column has (PostgreSQL's INTEGER is int4).
 /// <summary>Reads what the rules recorded (asks, decisions, nudges) for digests and stats. Writes nothing.</summary>
 public sealed class DigestDataStore(Db db)
 {
@@ -25,21 +26,21 @@ public sealed class DigestDataStore(Db db)
     // open at the start of the earlier one. Resolved asks older than that are history the digest never reads.
     private const string SelectAsks = """
         SELECT channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, excerpt AS Excerpt, state AS State,
-               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt
+               CAST(opened_at AS BIGINT) AS OpenedAt, CAST(first_reply_at AS BIGINT) AS FirstReplyAt, CAST(resolved_at AS BIGINT) AS ResolvedAt
         FROM asks
         WHERE team_id = @TeamId AND state <> 'deleted' AND opened_at < @To
           AND (opened_at >= @PreviousFrom OR state = 'open' OR resolved_at >= @PreviousFrom)
         """;
 
     private const string SelectDecisions = """
-        SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, excerpt AS Excerpt
+        SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, CAST(at AS BIGINT) AS At, excerpt AS Excerpt
         FROM decisions
         WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
         ORDER BY at
         """;
 
     private const string SelectNudges = """
-        SELECT channel_id AS ChannelId, rule AS Rule, at AS At
+        SELECT channel_id AS ChannelId, rule AS Rule, CAST(at AS BIGINT) AS At
         FROM nudges
         WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
         """;
