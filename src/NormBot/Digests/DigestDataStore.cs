@@ -18,7 +18,6 @@ public sealed record DecisionRow(string ChannelId, string Ts, string UserId, lon
 
 public sealed record NudgeCount(string Rule, long Count);
 
-// Instants are cast to BIGINT so they read as long whatever integer type the column has (PostgreSQL's INTEGER is int4).
 /// <summary>Reads what the rules recorded (asks, decisions, nudges) for digests and stats. Writes nothing.</summary>
 public sealed class DigestDataStore(Db db)
 {
@@ -26,21 +25,21 @@ public sealed class DigestDataStore(Db db)
     // open at the start of the earlier one. Resolved asks older than that are history the digest never reads.
     private const string SelectAsks = """
         SELECT channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, excerpt AS Excerpt, state AS State,
-               CAST(opened_at AS BIGINT) AS OpenedAt, CAST(first_reply_at AS BIGINT) AS FirstReplyAt, CAST(resolved_at AS BIGINT) AS ResolvedAt
+               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt
         FROM asks
         WHERE team_id = @TeamId AND state <> 'deleted' AND opened_at < @To
           AND (opened_at >= @PreviousFrom OR state = 'open' OR resolved_at >= @PreviousFrom)
         """;
 
     private const string SelectDecisions = """
-        SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, CAST(at AS BIGINT) AS At, excerpt AS Excerpt
+        SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, excerpt AS Excerpt
         FROM decisions
         WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
         ORDER BY at
         """;
 
     private const string SelectNudges = """
-        SELECT channel_id AS ChannelId, rule AS Rule, CAST(at AS BIGINT) AS At
+        SELECT channel_id AS ChannelId, rule AS Rule, at AS At
         FROM nudges
         WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
         """;
@@ -49,9 +48,11 @@ public sealed class DigestDataStore(Db db)
     {
         var args = new { TeamId = teamId, PreviousFrom = previousFrom.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
         await using var connection = await db.OpenAsync(ct);
-        var asks = await connection.QueryAsync<AskRow>(new CommandDefinition(SelectAsks, args, cancellationToken: ct));
-        var decisions = await connection.QueryAsync<DecisionRow>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct));
-        var nudges = await connection.QueryAsync<(string ChannelId, string Rule, long At)>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
+        var asks = (await connection.QueryAsync<AskDto>(new CommandDefinition(SelectAsks, args, cancellationToken: ct)))
+            .Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt));
+        var decisions = (await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct)))
+            .Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt));
+        var nudges = await connection.QueryAsync<NudgeDto>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
 
         // Filtering the channel list in memory keeps the SQL identical on SQLite and PostgreSQL (no array parameters).
         bool Covered(string channelId) => channelIds.Count == 0 || channelIds.Contains(channelId);
@@ -59,6 +60,36 @@ public sealed class DigestDataStore(Db db)
             asks.Where(a => Covered(a.ChannelId)).ToList(),
             decisions.Where(d => Covered(d.ChannelId)).ToList(),
             nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At)).ToList());
+    }
+
+    // Settable properties rather than constructor parameters: Dapper converts a column's integer width into a long
+    // property (SQLite hands back Int64, PostgreSQL's INTEGER an Int32), but matches constructor parameters only exactly.
+    private sealed class AskDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Ts { get; set; } = "";
+        public string AskerId { get; set; } = "";
+        public string Excerpt { get; set; } = "";
+        public string State { get; set; } = "";
+        public long OpenedAt { get; set; }
+        public long? FirstReplyAt { get; set; }
+        public long? ResolvedAt { get; set; }
+    }
+
+    private sealed class DecisionDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Ts { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public long At { get; set; }
+        public string Excerpt { get; set; } = "";
+    }
+
+    private sealed class NudgeDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Rule { get; set; } = "";
+        public long At { get; set; }
     }
 }
 
