@@ -79,7 +79,7 @@ public sealed partial class DigestCommands(
             return new NormsReply($"Quartz refused that schedule ({command.Schedule.Description}): {ex.Message.TrimEnd('.')}. Nothing was changed.", null);
         }
 
-        await store.SaveAsync(row, ct);
+        await store.SaveAsync(row, previous?.Description, ct);
         var replaced = previous is null ? string.Empty : $" It replaces the previous schedule ({previous.Description}).";
         var when = next is { } at ? $" The first one comes {SlackDate(at)}." : string.Empty;
         return new NormsReply($"Scheduled: {Describe(row)}.{when}{replaced}");
@@ -94,7 +94,7 @@ public sealed partial class DigestCommands(
 
         var target = command.Target.Id!;
         var unscheduled = await scheduler.UnscheduleAsync(invocation.TeamId, target, ct);
-        var deleted = await store.DeleteAsync(invocation.TeamId, target, ct);
+        var deleted = await store.DeleteAsync(invocation.TeamId, target, invocation.UserId, ct);
         return new NormsReply(unscheduled || deleted
             ? $"Stopped the digest to <#{target}>."
             : $"There was no digest scheduled for <#{target}>; nothing changed.");

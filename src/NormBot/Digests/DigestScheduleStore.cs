@@ -1,4 +1,5 @@
 using Dapper;
+using NormBot.Protocols;
 using NormBot.Storage;
 
 namespace NormBot.Digests;
@@ -19,7 +20,7 @@ public sealed record DigestScheduleRow(
 }
 
 /// <summary>The <c>digest_schedules</c> and <c>digest_postings</c> tables.</summary>
-public sealed class DigestScheduleStore(Db db)
+public sealed class DigestScheduleStore(Db db, AuditLog audit)
 {
     private const string Upsert = """
         INSERT INTO digest_schedules (team_id, target_channel_id, frequency, cron_expression, description, time_zone, channels, created_by, created_at)
@@ -54,17 +55,33 @@ public sealed class DigestScheduleStore(Db db)
             posted_at = excluded.posted_at, period_end = excluded.period_end, message_ts = excluded.message_ts
         """;
 
-    public async Task SaveAsync(DigestScheduleRow row, CancellationToken ct)
+    /// <summary>Saves (or replaces) a schedule and audits the change in the same transaction.</summary>
+    public async Task SaveAsync(DigestScheduleRow row, string? previousDescription, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(row);
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(Upsert, row, cancellationToken: ct));
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(Upsert, row, tx, cancellationToken: ct));
+        await audit.RecordAsync(connection, tx, row.TeamId, row.CreatedBy, "digest", "digest", row.TargetChannelId, previousDescription, row.Description);
+        await tx.CommitAsync(ct);
     }
 
-    /// <summary>Returns whether there was a schedule to remove.</summary>
-    public async Task<bool> DeleteAsync(string teamId, string targetChannelId, CancellationToken ct)
+    /// <summary>Removes a schedule, audited; returns whether there was one to remove.</summary>
+    public async Task<bool> DeleteAsync(string teamId, string targetChannelId, string userId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(Delete, new { TeamId = teamId, TargetChannelId = targetChannelId }, cancellationToken: ct)) > 0;
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var old = await connection.QuerySingleOrDefaultAsync<DigestScheduleRow>(
+            new CommandDefinition(SelectOne, new { TeamId = teamId, TargetChannelId = targetChannelId }, tx, cancellationToken: ct));
+        if (old is null)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(Delete, new { TeamId = teamId, TargetChannelId = targetChannelId }, tx, cancellationToken: ct));
+        await audit.RecordAsync(connection, tx, teamId, userId, "digest off", "digest", targetChannelId, old.Description, null);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<DigestScheduleRow?> FindAsync(string teamId, string targetChannelId, CancellationToken ct)

@@ -77,6 +77,11 @@ public sealed class DigestSchedulingHostTests
         Assert.That(lines, Has.Count.EqualTo(1));
         Assert.That(lines[0], Does.Contain("daily 09:00").And.Contain("<#C0GENERAL>").And.Contain("next <!date^" + new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds()));
 
+        // Wait for the job to finish before moving the clock: the Slack client's per-attempt timeout runs on the
+        // fake clock too, and jumping it while chat.postMessage is in flight would make the client retry the post.
+        var store = second.Services.GetRequiredService<DigestScheduleStore>();
+        Assert.That(await EventuallyAsync(async () => await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is not null), Is.True);
+
         // Let the scheduler run a few more rounds of its loop without reaching Thursday 09:00.
         for (var i = 0; i < 10; i++)
         {
@@ -94,16 +99,25 @@ public sealed class DigestSchedulingHostTests
         await using var app = Start(time);
         var commands = app.Services.GetRequiredService<DigestCommands>();
         await commands.HandleAsync(Parse("digest <#C0LEADS|team-leads> weekly mon 09:00"), Invocation(), CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1)); // audit rows order by time
         var replaced = await commands.HandleAsync(Parse("digest <#C0LEADS|team-leads> cron \"0 30 16 ? * FRI\""), Invocation(), CancellationToken.None);
         Assert.That(replaced.Text, Does.Contain("replaces the previous schedule (weekly mon 09:00)"));
         Assert.That(await commands.ScheduleLinesAsync(Team, CancellationToken.None), Has.Count.EqualTo(1));
 
+        time.Advance(TimeSpan.FromSeconds(1));
         var off = await commands.HandleAsync(Parse("digest <#C0LEADS|team-leads> off"), Invocation(), CancellationToken.None);
 
         Assert.That(off.Text, Is.EqualTo("Stopped the digest to <#C0LEADS>."));
         Assert.That(await commands.ScheduleLinesAsync(Team, CancellationToken.None), Is.Empty);
         await using var connection = await app.Services.GetRequiredService<Db>().OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'digest'"), Is.Zero);
+        var audit = await app.Services.GetRequiredService<AuditLog>().LatestAsync(Team, 10, CancellationToken.None);
+        Assert.That(audit.Select(a => (a.Action, a.Scope, a.OldValue, a.NewValue)), Is.EqualTo(new[]
+        {
+            ("digest off", Leads, (string?)"cron \"0 30 16 ? * FRI\"", (string?)null),
+            ("digest", Leads, "weekly mon 09:00", "cron \"0 30 16 ? * FRI\""),
+            ("digest", Leads, null, "weekly mon 09:00"),
+        }));
     }
 
     [Test]
@@ -176,13 +190,14 @@ public sealed class DigestSchedulingHostTests
         _slack.Calls.Where(c => c.Method == "chat.postMessage" && c.Args["channel"]?.GetValue<string>() == Leads).ToList();
 
     // The scheduler waits on the fake clock: move it in steps, giving its loop a moment of real time between them,
-    // and keep nudging it a second at a time past the due time, since the loop may be parked on a fake-clock wait.
+    // and keep nudging it in small steps past the due time, since the loop may be parked on a fake-clock wait.
+    // Small, because the Slack client's 30 s per-attempt timeout runs on the same clock.
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, DateTimeOffset until, Func<bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!done() && DateTime.UtcNow < deadline)
         {
-            time.Advance(time.GetUtcNow() < until ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1));
+            time.Advance(time.GetUtcNow() < until ? TimeSpan.FromSeconds(30) : TimeSpan.FromMilliseconds(200));
             await Task.Delay(25);
         }
 

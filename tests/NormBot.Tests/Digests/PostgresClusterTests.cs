@@ -76,6 +76,13 @@ public sealed class PostgresClusterTests
                 await Task.Delay(50);
             }
 
+            // Let the job finish before moving the clock again: the Slack client's per-attempt timeout runs on it too.
+            var store = first.Services.GetRequiredService<DigestScheduleStore>();
+            for (var i = 0; i < 100 && await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is null; i++)
+            {
+                await Task.Delay(50);
+            }
+
             for (var i = 0; i < 20; i++)
             {
                 time.Advance(TimeSpan.FromSeconds(5));
