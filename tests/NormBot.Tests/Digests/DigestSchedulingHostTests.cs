@@ -168,14 +168,63 @@ public sealed class DigestSchedulingHostTests
         Assert.That(metrics, Does.Contain("normbot_job_runs_total{job=\"overdue-scan\"}"));
     }
 
-    private NormBotFactory Start(FakeTimeProvider time, string? dbPath = null)
+    [Test]
+    public async Task OverdueScan_RunsEveryConfiguredInterval()
     {
-        var settings = new Dictionary<string, string?>
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        await using var app = Start(time, settings: new() { ["Jobs:OverdueScanInterval"] = "00:00:10" });
+        var client = app.CreateClient();
+        var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_runs_total{job=\"overdue-scan\"}");
+
+        for (var i = 0; i < 6; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            await Task.Delay(150);
+        }
+
+        double after = 0;
+        Assert.That(await EventuallyAsync(async () =>
+        {
+            after = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_runs_total{job=\"overdue-scan\"}");
+            return after - before >= 4;
+        }), Is.True, $"runs went from {before} to {after} over six intervals");
+        Assert.That(after - before, Is.LessThanOrEqualTo(7));
+    }
+
+    [Test]
+    public async Task Metrics_AJobThatThrows_CountsAFailure()
+    {
+        _slack.Workspace.AddChannel("C0NOBOT", "no-bot", "U0LEAD");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        await using var app = Start(time);
+        var client = app.CreateClient();
+        var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}");
+        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0NOBOT|no-bot> daily 09:00"), Invocation(), CancellationToken.None);
+
+        await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
+
+        Assert.That(await EventuallyAsync(async () =>
+            Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}") > before), Is.True);
+    }
+
+    private static double Metric(string metrics, string series) =>
+        metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal)) is { } line
+            ? double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+
+    private NormBotFactory Start(FakeTimeProvider time, string? dbPath = null, Dictionary<string, string?>? settings = null)
+    {
+        settings ??= [];
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = _slack.BotToken,
             ["Slack:AppToken"] = "",
             ["Slack:ApiBaseUrl"] = _slack.ApiBaseUrl.ToString(),
-        };
+        })
+        {
+            settings[key] = value;
+        }
+
         if (dbPath is not null)
         {
             settings["Storage:ConnectionString"] = $"Data Source={dbPath}";
