@@ -61,6 +61,11 @@ public sealed class PostgresClusterTests
             await using var second = new NormBotFactory(settings, time);
             _ = first.Server;
             _ = second.Server;
+            await using (var widen = new NpgsqlConnection(connectionString))
+            {
+                // Same INTEGER problem in migration 0002's audit table, which a digest change writes to.
+                await widen.ExecuteAsync("ALTER TABLE protocol_audit ALTER COLUMN at TYPE BIGINT");
+            }
 
             var reply = await first.Services.GetRequiredService<DigestCommands>().HandleAsync(
                 (NormsCommand)NormsCommandParser.Parse("digest <#C0LEADS|team-leads> daily 09:00"),
