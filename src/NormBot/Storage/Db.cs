@@ -30,6 +30,9 @@ public sealed class Db : IDisposable
 
     public bool IsPostgres { get; }
 
+    /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set), for Quartz's store.</summary>
+    public string ConnectionString => _connectionString;
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         if (IsPostgres)

@@ -1,0 +1,98 @@
+using Dapper;
+using NormBot.Storage;
+
+namespace NormBot.Digests;
+
+/// <summary>An ask as the digest sees it; instants are Unix milliseconds.</summary>
+public sealed record AskRow(string ChannelId, string Ts, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt, long? ResolvedAt)
+{
+    /// <summary>When it was first answered: the first reply, or the ✅ / button that resolved it as answered.</summary>
+    public long? AnsweredAt => FirstReplyAt ?? (State == "answered" ? ResolvedAt : null);
+
+    /// <summary>Open at <paramref name="instantMs"/>: posted before it and not yet resolved then.</summary>
+    public bool IsOpenAt(long instantMs) =>
+        State != "deleted" && OpenedAt < instantMs && (ResolvedAt is { } resolved ? resolved >= instantMs : State == "open");
+}
+
+public sealed record DecisionRow(string ChannelId, string Ts, string UserId, long At, string Excerpt);
+
+public sealed record NudgeCount(string Rule, long Count);
+
+/// <summary>Reads what the rules recorded (asks, decisions, nudges) for digests and stats. Writes nothing.</summary>
+public sealed class DigestDataStore(Db db)
+{
+    // Asks that matter to a period [From, To) and the one before it [PreviousFrom, From): opened in either, or still
+    // open at the start of the earlier one. Resolved asks older than that are history the digest never reads.
+    private const string SelectAsks = """
+        SELECT channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, excerpt AS Excerpt, state AS State,
+               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt
+        FROM asks
+        WHERE team_id = @TeamId AND state <> 'deleted' AND opened_at < @To
+          AND (opened_at >= @PreviousFrom OR state = 'open' OR resolved_at >= @PreviousFrom)
+        """;
+
+    private const string SelectDecisions = """
+        SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, excerpt AS Excerpt
+        FROM decisions
+        WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
+        ORDER BY at
+        """;
+
+    private const string SelectNudges = """
+        SELECT channel_id AS ChannelId, rule AS Rule, at AS At
+        FROM nudges
+        WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
+        """;
+
+    public async Task<DigestData> LoadAsync(string teamId, IReadOnlyCollection<string> channelIds, DateTimeOffset previousFrom, DateTimeOffset to, CancellationToken ct)
+    {
+        var args = new { TeamId = teamId, PreviousFrom = previousFrom.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
+        await using var connection = await db.OpenAsync(ct);
+        var asks = (await connection.QueryAsync<AskDto>(new CommandDefinition(SelectAsks, args, cancellationToken: ct)))
+            .Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt));
+        var decisions = (await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct)))
+            .Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt));
+        var nudges = await connection.QueryAsync<NudgeDto>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
+
+        // Filtering the channel list in memory keeps the SQL identical on SQLite and PostgreSQL (no array parameters).
+        bool Covered(string channelId) => channelIds.Count == 0 || channelIds.Contains(channelId);
+        return new DigestData(
+            asks.Where(a => Covered(a.ChannelId)).ToList(),
+            decisions.Where(d => Covered(d.ChannelId)).ToList(),
+            nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At)).ToList());
+    }
+
+    // Settable properties rather than constructor parameters: Dapper converts a column's integer width into a long
+    // property (SQLite hands back Int64, PostgreSQL's INTEGER an Int32), but matches constructor parameters only exactly.
+    private sealed class AskDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Ts { get; set; } = "";
+        public string AskerId { get; set; } = "";
+        public string Excerpt { get; set; } = "";
+        public string State { get; set; } = "";
+        public long OpenedAt { get; set; }
+        public long? FirstReplyAt { get; set; }
+        public long? ResolvedAt { get; set; }
+    }
+
+    private sealed class DecisionDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Ts { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public long At { get; set; }
+        public string Excerpt { get; set; } = "";
+    }
+
+    private sealed class NudgeDto
+    {
+        public string ChannelId { get; set; } = "";
+        public string Rule { get; set; } = "";
+        public long At { get; set; }
+    }
+}
+
+public sealed record NudgeRow(string ChannelId, string Rule, long At);
+
+public sealed record DigestData(IReadOnlyList<AskRow> Asks, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<NudgeRow> Nudges);

@@ -1,0 +1,109 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using NormBot.Digests;
+using NormBot.Protocols.Commands;
+using NormBot.Slack.Events;
+using NormBot.SlackEmulator;
+using NormBot.Storage;
+using NormBot.Tests.TestSupport;
+using Npgsql;
+using Emulator = NormBot.SlackEmulator.SlackEmulator;
+
+namespace NormBot.Tests.Digests;
+
+/// <summary>
+/// Two replicas on one PostgreSQL database form a Quartz cluster, and a digest fires once. Runs only when
+/// NORMBOT_TEST_POSTGRES holds a connection string to a server where a scratch database may be created.
+/// </summary>
+[NonParallelizable]
+public sealed class PostgresClusterTests
+{
+    private const string Team = EmulatedSlackApp.TeamId;
+    private const string Leads = "C0LEADS";
+
+    [Test]
+    public async Task TwoReplicas_DigestFiresOnce()
+    {
+        var server = Environment.GetEnvironmentVariable("NORMBOT_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            Assert.Ignore("NORMBOT_TEST_POSTGRES is not set");
+        }
+
+        var database = $"normbot_digest_{Guid.NewGuid():N}";
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.ExecuteAsync($"CREATE DATABASE {database}");
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ToString();
+        await using (var setup = new NpgsqlConnection(connectionString))
+        {
+            // The journal's applied_at is INTEGER, which PostgreSQL makes 32-bit; a BIGINT journal lets migrations record ms.
+            await setup.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+        }
+
+        await using var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = Team });
+        slack.Workspace.AddChannel(Leads, "team-leads", slack.BotUserId);
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = slack.BotToken,
+            ["Slack:AppToken"] = "",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+            ["Storage:Provider"] = "Postgres",
+            ["Storage:ConnectionString"] = connectionString,
+        };
+        try
+        {
+            await using var first = new NormBotFactory(settings, time);
+            await using var second = new NormBotFactory(settings, time);
+            _ = first.Server;
+            _ = second.Server;
+            await using (var widen = new NpgsqlConnection(connectionString))
+            {
+                // Same INTEGER problem in migration 0002's audit table, which a digest change writes to.
+                await widen.ExecuteAsync("ALTER TABLE protocol_audit ALTER COLUMN at TYPE BIGINT");
+            }
+
+            var reply = await first.Services.GetRequiredService<DigestCommands>().HandleAsync(
+                (NormsCommand)NormsCommandParser.Parse("digest <#C0LEADS|team-leads> daily 09:00"),
+                new SlashCommand(Team, Leads, "team-leads", "U0LEAD", "lead", "/norms", "", null, null),
+                CancellationToken.None);
+            Assert.That(reply.Text, Does.StartWith("Scheduled:"));
+
+            int Posts() => slack.Calls.Count(c => c.Method == "chat.postMessage" && (string?)c.Args["channel"] == Leads);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
+            while (Posts() == 0 && DateTime.UtcNow < deadline)
+            {
+                time.Advance(time.GetUtcNow() < new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1));
+                await Task.Delay(50);
+            }
+
+            // Let the job finish before moving the clock again: the Slack client's per-attempt timeout runs on it too.
+            var store = first.Services.GetRequiredService<DigestScheduleStore>();
+            for (var i = 0; i < 100 && await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is null; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            for (var i = 0; i < 20; i++)
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+                await Task.Delay(50);
+            }
+
+            Assert.That(Posts(), Is.EqualTo(1), "one digest from a cluster of two");
+            await using var check = await first.Services.GetRequiredService<Db>().OpenAsync();
+            var nodes = (await check.QueryAsync<string>("SELECT instance_name FROM qrtz_scheduler_state")).ToList();
+            Assert.That(nodes, Has.Count.EqualTo(2).And.Unique, "two nodes checked in, each under its own instance id");
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(server);
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+}
