@@ -44,7 +44,7 @@ public static class DigestsSetup
                 .WithSimpleSchedule(s => s
                     .WithInterval(sp.GetRequiredService<IOptions<JobsOptions>>().Value.OverdueScanInterval)
                     .RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
             q.AddJobListener<JobMetricsListener>();
         });
         // Several replicas on PostgreSQL form a cluster, so each job fires once: database row locks and an instance id

@@ -1,33 +1,24 @@
-using Microsoft.Extensions.Options;
-using NormBot.Digests;
 using NormBot.Norms.Context;
-using NormBot.Norms.Overdue;
 
 namespace NormBot.Norms;
 
 /// <summary>
-/// Wakes every few seconds for missing-context nudges whose grace has passed, and every
-/// <c>Jobs:OverdueScanInterval</c> for the overdue scan. Waits through the injected clock.
+/// Wakes every few seconds for missing-context nudges whose grace has passed: context-grace is about a
+/// minute, too short for the overdue scan's schedule (that one is a Quartz job, Digests/OverdueScanJob).
+/// Waits through the injected clock.
 /// </summary>
-public sealed partial class RuleTimers(
-    IServiceScopeFactory scopes, IOptions<JobsOptions> jobs, TimeProvider time, ILogger<RuleTimers> logger) : BackgroundService
+public sealed partial class RuleTimers(IServiceScopeFactory scopes, TimeProvider time, ILogger<RuleTimers> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextOverdue = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ContextGraceScanner>().ScanAsync(stoppingToken);
-                if (time.GetUtcNow() >= nextOverdue)
-                {
-                    nextOverdue = time.GetUtcNow() + jobs.Value.OverdueScanInterval;
-                    await scope.ServiceProvider.GetRequiredService<OverdueScanner>().ScanAsync(stoppingToken);
-                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -40,7 +31,7 @@ public sealed partial class RuleTimers(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Error, Message = "Rule timer pass failed")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Context grace pass failed")]
         public static partial void Failed(ILogger logger, Exception exception);
     }
 }

@@ -17,9 +17,9 @@ public sealed partial class MigrationRunner(Db db, TimeProvider time, ILogger<Mi
 
     private const string CreateJournal = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
-            version INTEGER NOT NULL PRIMARY KEY,
+            version BIGINT NOT NULL PRIMARY KEY,
             name TEXT NOT NULL,
-            applied_at INTEGER NOT NULL
+            applied_at BIGINT NOT NULL
         )
         """;
 

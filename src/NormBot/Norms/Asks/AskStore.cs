@@ -102,7 +102,7 @@ public sealed class AskStore(Db db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "UPDATE ask_assignees SET due_at = @At, reminded_at = NULL WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            "UPDATE ask_assignees SET snoozed_until = @At, reminded_at = NULL WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
             new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId, At = at.ToUnixTimeMilliseconds() });
     }
 

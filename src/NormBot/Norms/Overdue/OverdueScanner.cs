@@ -44,7 +44,7 @@ public sealed class OverdueScanner(
 
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(r.OpenedAt), now, schedule));
         var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await PermalinkAsync(r.ChannelId, r.Ts, ct));
-        var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.DueAt}",
+        var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
             OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);
         await store.MarkRemindedAsync(r, now, ct);

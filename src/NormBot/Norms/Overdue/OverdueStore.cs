@@ -8,10 +8,11 @@ public sealed class OverdueStore(Db db)
 {
     private const string DueReminders = """
         SELECT a.team_id AS TeamId, a.channel_id AS ChannelId, a.ts AS Ts, a.user_id AS UserId, a.due_at AS DueAt,
-               k.asker_id AS AskerId, k.excerpt AS Excerpt, k.opened_at AS OpenedAt
+               k.asker_id AS AskerId, k.excerpt AS Excerpt, k.opened_at AS OpenedAt, a.snoozed_until AS SnoozedUntil
         FROM ask_assignees a
         JOIN asks k ON k.team_id = a.team_id AND k.channel_id = a.channel_id AND k.ts = a.ts
         WHERE a.open = 1 AND a.reminded_at IS NULL AND a.due_at <= @Now AND a.declined = 0 AND a.user_id <> '*'
+          AND (a.snoozed_until IS NULL OR a.snoozed_until <= @Now)
         ORDER BY a.due_at
         LIMIT 200
         """;
@@ -43,12 +44,12 @@ public sealed class OverdueStore(Db db)
             new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, At = at.ToUnixTimeMilliseconds() });
     }
 
-    /// <summary>Holds a reminder until the assignee's working hours begin.</summary>
+    /// <summary>Holds a reminder until the assignee's working hours begin; the due time itself stays as it was.</summary>
     public async Task HoldUntilAsync(DueReminder reminder, DateTimeOffset until, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "UPDATE ask_assignees SET due_at = @Until WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            "UPDATE ask_assignees SET snoozed_until = @Until WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
             new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, Until = until.ToUnixTimeMilliseconds() });
     }
 
@@ -62,4 +63,8 @@ public sealed class OverdueStore(Db db)
 }
 
 /// <summary>An assignee whose reply is overdue.</summary>
-public sealed record DueReminder(string TeamId, string ChannelId, string Ts, string UserId, long DueAt, string AskerId, string Excerpt, long OpenedAt);
+public sealed record DueReminder(string TeamId, string ChannelId, string Ts, string UserId, long DueAt, string AskerId, string Excerpt, long OpenedAt, long? SnoozedUntil)
+{
+    /// <summary>One reminder per due time or snooze: a snoozed reminder may come again, a replayed scan may not.</summary>
+    public long RemindAt => SnoozedUntil ?? DueAt;
+}

@@ -5,9 +5,9 @@ CREATE TABLE slack_inbox (
     envelope_id TEXT NOT NULL,
     kind TEXT NOT NULL,
     body TEXT NOT NULL,
-    received_at INTEGER NOT NULL,
-    processed_at INTEGER NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
+    received_at BIGINT NOT NULL,
+    processed_at BIGINT NULL,
+    attempts BIGINT NOT NULL DEFAULT 0,
     last_error TEXT NULL,
     PRIMARY KEY (team_id, envelope_id)
 );
@@ -19,7 +19,7 @@ CREATE INDEX ix_slack_inbox_pending ON slack_inbox (received_at) WHERE processed
 CREATE TABLE slack_effects (
     team_id TEXT NOT NULL,
     effect_key TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
     PRIMARY KEY (team_id, effect_key)
 );
 
@@ -29,10 +29,10 @@ CREATE TABLE slack_outbox (
     id TEXT NOT NULL,
     method TEXT NOT NULL,
     body TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    not_before INTEGER NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    sent_at INTEGER NULL,
+    created_at BIGINT NOT NULL,
+    not_before BIGINT NOT NULL,
+    attempts BIGINT NOT NULL DEFAULT 0,
+    sent_at BIGINT NULL,
     last_error TEXT NULL,
     PRIMARY KEY (team_id, id)
 );

@@ -4,7 +4,7 @@ CREATE TABLE protocol_settings (
     scope TEXT NOT NULL,
     setting_key TEXT NOT NULL,
     setting_value TEXT NOT NULL,
-    updated_at INTEGER NOT NULL,
+    updated_at BIGINT NOT NULL,
     updated_by TEXT NOT NULL,
     PRIMARY KEY (team_id, scope, setting_key)
 );
@@ -14,7 +14,7 @@ CREATE TABLE topic_routes (
     topic TEXT NOT NULL,
     channel_id TEXT NOT NULL,
     keywords TEXT NOT NULL,
-    updated_at INTEGER NOT NULL,
+    updated_at BIGINT NOT NULL,
     PRIMARY KEY (team_id, topic)
 );
 
@@ -22,7 +22,7 @@ CREATE TABLE topic_routes (
 CREATE TABLE protocol_audit (
     team_id TEXT NOT NULL,
     id TEXT NOT NULL,
-    at INTEGER NOT NULL,
+    at BIGINT NOT NULL,
     user_id TEXT NOT NULL,
     action TEXT NOT NULL,
     setting_key TEXT NOT NULL,
@@ -38,13 +38,13 @@ CREATE TABLE leaders (
     team_id TEXT NOT NULL,
     user_id TEXT NOT NULL,
     added_by TEXT NOT NULL,
-    added_at INTEGER NOT NULL,
+    added_at BIGINT NOT NULL,
     PRIMARY KEY (team_id, user_id)
 );
 
 CREATE TABLE user_snoozes (
     team_id TEXT NOT NULL,
     user_id TEXT NOT NULL,
-    snoozed_until INTEGER NOT NULL,
+    snoozed_until BIGINT NOT NULL,
     PRIMARY KEY (team_id, user_id)
 );

@@ -7,9 +7,9 @@ CREATE TABLE asks (
     asker_id TEXT NOT NULL,
     excerpt TEXT NOT NULL,
     state TEXT NOT NULL,
-    opened_at INTEGER NOT NULL,
-    first_reply_at INTEGER NULL,
-    resolved_at INTEGER NULL,
+    opened_at BIGINT NOT NULL,
+    first_reply_at BIGINT NULL,
+    resolved_at BIGINT NULL,
     resolved_by TEXT NULL,
     PRIMARY KEY (team_id, channel_id, ts)
 );
@@ -23,13 +23,13 @@ CREATE TABLE ask_assignees (
     channel_id TEXT NOT NULL,
     ts TEXT NOT NULL,
     user_id TEXT NOT NULL,
-    due_at INTEGER NOT NULL,
-    escalate_at INTEGER NOT NULL,
-    reminded_at INTEGER NULL,
-    escalated_at INTEGER NULL,
-    snoozed_until INTEGER NULL,
-    declined INTEGER NOT NULL DEFAULT 0,
-    open INTEGER NOT NULL DEFAULT 1,
+    due_at BIGINT NOT NULL,
+    escalate_at BIGINT NOT NULL,
+    reminded_at BIGINT NULL,
+    escalated_at BIGINT NULL,
+    snoozed_until BIGINT NULL,
+    declined BIGINT NOT NULL DEFAULT 0,
+    open BIGINT NOT NULL DEFAULT 1,
     PRIMARY KEY (team_id, channel_id, ts, user_id)
 );
 
@@ -45,7 +45,7 @@ CREATE TABLE nudges (
     rule TEXT NOT NULL,
     channel_id TEXT NOT NULL,
     message_ts TEXT NOT NULL,
-    at INTEGER NOT NULL,
+    at BIGINT NOT NULL,
     outcome TEXT NULL,
     detail TEXT NULL,
     PRIMARY KEY (team_id, id)
@@ -62,7 +62,7 @@ CREATE TABLE pending_context (
     thread_ts TEXT NULL,
     user_id TEXT NOT NULL,
     reason TEXT NOT NULL,
-    due_at INTEGER NOT NULL,
+    due_at BIGINT NOT NULL,
     PRIMARY KEY (team_id, channel_id, ts)
 );
 
@@ -74,7 +74,7 @@ CREATE TABLE decisions (
     channel_id TEXT NOT NULL,
     ts TEXT NOT NULL,
     user_id TEXT NOT NULL,
-    at INTEGER NOT NULL,
+    at BIGINT NOT NULL,
     excerpt TEXT NOT NULL,
     PRIMARY KEY (team_id, channel_id, ts)
 );
@@ -86,9 +86,9 @@ CREATE TABLE user_profiles (
     team_id TEXT NOT NULL,
     user_id TEXT NOT NULL,
     tz TEXT NULL,
-    is_admin INTEGER NOT NULL,
-    is_owner INTEGER NOT NULL,
-    is_bot INTEGER NOT NULL,
-    fetched_at INTEGER NOT NULL,
+    is_admin BIGINT NOT NULL,
+    is_owner BIGINT NOT NULL,
+    is_bot BIGINT NOT NULL,
+    fetched_at BIGINT NOT NULL,
     PRIMARY KEY (team_id, user_id)
 );
