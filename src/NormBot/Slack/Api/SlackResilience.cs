@@ -54,18 +54,25 @@ public static class SlackResilience
             UseJitter = true,
             Delay = TimeSpan.FromSeconds(1),
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.GetRequestMessage())),
         });
 
         // The per-attempt timeout is AttemptTimeoutHandler, inside this pipeline and on the real clock.
     }
 
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
+    // A write that timed out may have landed: posting it again could show a nudge or digest twice.
+    private static readonly string[] Writes = ["chat.postMessage", "chat.postEphemeral", "chat.update", "reactions.add", "views.publish", "views.open"];
+
+    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
     {
-        { Exception: HttpRequestException or TimeoutRejectedException or TimeoutException } => true,
+        { Exception: TimeoutRejectedException or TimeoutException } => !IsWrite(request),
+        { Exception: HttpRequestException } => true,
         { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
         _ => false,
     };
+
+    private static bool IsWrite(HttpRequestMessage? request) =>
+        request?.RequestUri is { } uri && Writes.Any(w => uri.AbsolutePath.EndsWith(w, StringComparison.Ordinal));
 
     private static TimeSpan RetryAfter(HttpResponseMessage? response, TimeProvider time)
     {
