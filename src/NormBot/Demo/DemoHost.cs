@@ -91,8 +91,10 @@ public sealed class DemoHost : IAsyncDisposable
 
         bot.UseNormBot();
         await bot.StartAsync(ct);
-        await slack.WaitForConnectionAsync(timeout: TimeSpan.FromSeconds(20));
         await slack.WaitForCallAsync("auth.test", timeout: TimeSpan.FromSeconds(20));
+
+        // An acknowledged envelope proves the bot's socket got its hello; the dispatcher ignores this event type.
+        await host.SendEventAsync(new JsonObject { ["type"] = "normbot_demo_ready" }, ct);
         return host;
     }
 
@@ -131,8 +133,7 @@ public sealed class DemoHost : IAsyncDisposable
             ["user_id"] = userId, ["user_name"] = userName, ["command"] = command, ["text"] = text, ["api_app_id"] = Slack.Options.AppId,
             ["is_enterprise_install"] = "false", ["response_url"] = Slack.CreateResponseUrl(), ["trigger_id"] = $"{Interlocked.Increment(ref _events)}.demo",
         };
-        await Slack.WaitForConnectionAsync();
-        var ack = await Slack.SendSlashCommandAsync(fields);
+        var ack = await DeliverAsync(() => Slack.SendSlashCommandAsync(fields), ct);
         await QuietAsync(ct);
         return ack.Payload?["text"]?.GetValue<string>();
     }
@@ -159,8 +160,7 @@ public sealed class DemoHost : IAsyncDisposable
                 ["value"] = button["value"]?.DeepClone(), ["action_ts"] = $"{Time.GetUtcNow().ToUnixTimeSeconds()}.000200",
             }),
         };
-        await Slack.WaitForConnectionAsync();
-        await Slack.SendInteractiveAsync(payload);
+        await DeliverAsync(() => Slack.SendInteractiveAsync(payload), ct);
         await QuietAsync(ct);
     }
 
@@ -211,9 +211,27 @@ public sealed class DemoHost : IAsyncDisposable
             ["token"] = "", ["team_id"] = TeamId, ["api_app_id"] = Slack.Options.AppId, ["event"] = ev, ["type"] = "event_callback",
             ["event_id"] = $"Ev0DEMO{Interlocked.Increment(ref _events):D5}", ["event_time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
         };
-        await Slack.WaitForConnectionAsync();
-        await Slack.SendEventAsync(body);
+        await DeliverAsync(() => Slack.SendEventAsync(body), ct);
         await QuietAsync(ct);
+    }
+
+    private async Task<SocketAck> DeliverAsync(Func<Task<SocketAck>> send, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Slack.WaitForConnectionAsync(timeout: TimeSpan.FromSeconds(10));
+                return await send();
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                // The bot's socket is (re)connecting, and its hello timeout and backoff run on the demo clock:
+                // let a little script time pass so it can finish. Events keep their event_id, so a retry is deduped.
+                Time.Advance(TimeSpan.FromSeconds(15));
+                await Task.Delay(300, ct);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
