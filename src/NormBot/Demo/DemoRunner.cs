@@ -7,6 +7,7 @@ namespace NormBot.Demo;
 public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pause)
 {
     private bool _toldNoCommand;
+    private bool _digestRequested;
 
     private readonly Dictionary<string, (string Channel, string Ts, string User, DateTimeOffset At)> _messages = new(StringComparer.Ordinal);
 
@@ -27,6 +28,7 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
         }
 
         await host.AdvanceToAsync(script.End, ct);
+        await WaitForDigestAsync(host, ct);
         await transcript.FlushAsync(host.Slack.Calls);
         await transcript.LineAsync();
         await DemoSummary.WriteAsync(transcript, script);
@@ -77,6 +79,9 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
                 await transcript.ActedAsync(host.Time.GetUtcNow(), $">> NormBot answers {who} only [/norms]: {names.ToReadable(reply)}");
             }
 
+            var unavailable = reply is not null
+                && (reply.Contains("not available in this build", StringComparison.Ordinal) || reply.Contains("coming soon", StringComparison.Ordinal));
+            _digestRequested |= text.StartsWith("digest ", StringComparison.Ordinal) && !unavailable;
             if (reply?.Contains("not available in this build", StringComparison.Ordinal) == true && !_toldNoCommand)
             {
                 _toldNoCommand = true;
@@ -84,6 +89,30 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
             }
         }
     }
+
+    /// <summary>
+    /// A digest asked for with <c>/norms digest ... now</c> runs as a Quartz job on the real clock; give it a moment,
+    /// unless the command said this build has no digests.
+    /// </summary>
+    private async Task WaitForDigestAsync(DemoHost host, CancellationToken ct)
+    {
+        if (!_digestRequested)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+        while (DateTime.UtcNow < deadline && !host.Slack.Calls.Any(IsChannelPost))
+        {
+            await Task.Delay(50, ct);
+        }
+
+        await host.QuietAsync(ct);
+    }
+
+    private static bool IsChannelPost(RecordedCall call) =>
+        call.Method == "chat.postMessage" && call.Args["thread_ts"] is null && call.Args["channel"]?.ToString() is ['C' or 'G', ..]
+        && !(call.Args["text"]?.ToString() ?? "").Contains("posted this in", StringComparison.Ordinal);
 
     private async Task PressAsync(DemoHost host, DemoNames names, DemoTranscript transcript, DemoStep step, CancellationToken ct)
     {

@@ -11,8 +11,8 @@ namespace NormBot.Demo;
 /// </summary>
 public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan pause)
 {
-    // Calls that are the bot looking things up, not things a person would see.
-    private static readonly HashSet<string> Lookups =
+    // The bot looking things up or connecting, and Home tab refreshes: nothing a person reads in a channel or DM.
+    private static readonly HashSet<string> NotShown =
     [
         "auth.test", "apps.connections.open", "users.info", "users.list", "conversations.info", "conversations.members",
         "conversations.replies", "conversations.history", "conversations.open", "chat.getPermalink", "views.publish",
@@ -53,7 +53,7 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
         for (; _printed < calls.Count; _printed++)
         {
             var call = calls[_printed];
-            if (call.StatusCode != 200 || Lookups.Contains(call.Method) || call.Response["ok"]?.GetValue<bool>() == false && call.Method != "response_url")
+            if (call.StatusCode != 200 || NotShown.Contains(call.Method) || call.Response["ok"]?.GetValue<bool>() == false && call.Method != "response_url")
             {
                 continue;
             }
@@ -62,6 +62,15 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
             _sent.Add((kind, recipient));
             await LineAsync($"{Clock(call.At)}  {"",-11} >> NormBot {header} [{kind}]:");
             await LineAsync($"{"",19}{Indent(names.ToReadable(Text(call)), 19)}");
+            if (kind == Post)
+            {
+                // A digest says most in its blocks.
+                foreach (var line in BlockTexts(call).Take(20))
+                {
+                    await LineAsync($"{"",21}{Indent(names.ToReadable(line), 21)}");
+                }
+            }
+
             if (Buttons(call) is { Count: > 0 } buttons)
             {
                 await LineAsync($"{"",19}{string.Join("  ", buttons.Select(b => $"[ {b["text"]?["text"]} ]"))}");
@@ -118,12 +127,17 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
             return text;
         }
 
-        // A blocks-only message (a digest, say): show its section texts.
-        return string.Join("\n", (call.Args["blocks"] as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(b => b["text"]?["text"]?.ToString())
-            .OfType<string>());
+        // A blocks-only message: show its section texts.
+        return string.Join("\n", BlockTexts(call));
     }
+
+    private static IEnumerable<string> BlockTexts(RecordedCall call) =>
+        (call.Args["blocks"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .SelectMany(b => new[] { b["text"]?["text"]?.ToString() }
+                .Concat((b["fields"] as JsonArray ?? []).Select(f => f?["text"]?.ToString()))
+                .Concat(b["type"]?.ToString() == "context" ? (b["elements"] as JsonArray ?? []).Select(e => e?["text"]?.ToString()) : []))
+            .OfType<string>();
 
     private static string Indent(string text, int by) => text.Replace("\n", "\n" + new string(' ', by), StringComparison.Ordinal);
 }
