@@ -14,10 +14,8 @@ namespace NormBot.Demo;
 /// </summary>
 public sealed class DemoHost : IAsyncDisposable
 {
-    private const string TeamId = "T0DEMO";
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(15);
     private readonly string _folder;
-    private int _events;
 
     private DemoHost(Emulator slack, WebApplication bot, FakeTimeProvider time, string folder)
     {
@@ -37,7 +35,7 @@ public sealed class DemoHost : IAsyncDisposable
 
     public static async Task<DemoHost> StartAsync(DemoScript script, FakeTimeProvider time, CancellationToken ct)
     {
-        var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = TeamId, TeamName = "Demo team", TimeProvider = time }, ct);
+        var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = DemoPayloads.TeamId, TeamName = "Demo team", TimeProvider = time }, ct);
         var names = new DemoNames(script, slack.BotUserId);
         foreach (var person in script.Team)
         {
@@ -102,37 +100,17 @@ public sealed class DemoHost : IAsyncDisposable
     public async Task<string> SayAsync(string userId, string channelId, string text, string? threadTs, CancellationToken ct)
     {
         var ts = Slack.Workspace.AddMessage(channelId, userId, text, threadTs);
-        var ev = new JsonObject
-        {
-            ["type"] = "message", ["channel"] = channelId, ["channel_type"] = "channel", ["user"] = userId, ["text"] = text,
-            ["ts"] = ts, ["event_ts"] = ts, ["team"] = TeamId,
-        };
-        if (threadTs is not null)
-        {
-            ev["thread_ts"] = threadTs;
-        }
-
-        await SendEventAsync(ev, ct);
+        await SendEventAsync(DemoPayloads.Message(userId, channelId, text, ts, threadTs), ct);
         return ts;
     }
 
     public Task ReactAsync(string userId, string channelId, string ts, string itemUserId, string reaction, CancellationToken ct) =>
-        SendEventAsync(new JsonObject
-        {
-            ["type"] = "reaction_added", ["user"] = userId, ["reaction"] = reaction, ["item_user"] = itemUserId,
-            ["item"] = new JsonObject { ["type"] = "message", ["channel"] = channelId, ["ts"] = ts },
-            ["event_ts"] = $"{Time.GetUtcNow().ToUnixTimeSeconds()}.000100",
-        }, ct);
+        SendEventAsync(DemoPayloads.Reaction(userId, channelId, ts, itemUserId, reaction, Time.GetUtcNow()), ct);
 
     /// <summary>Runs a slash command over Socket Mode; returns the reply in the ack, if any (a late reply goes to response_url).</summary>
     public async Task<string?> CommandAsync(string userId, string userName, string channelId, string channelName, string command, string text, CancellationToken ct)
     {
-        var fields = new JsonObject
-        {
-            ["token"] = "", ["team_id"] = TeamId, ["team_domain"] = "demo", ["channel_id"] = channelId, ["channel_name"] = channelName,
-            ["user_id"] = userId, ["user_name"] = userName, ["command"] = command, ["text"] = text, ["api_app_id"] = Slack.Options.AppId,
-            ["is_enterprise_install"] = "false", ["response_url"] = Slack.CreateResponseUrl(), ["trigger_id"] = $"{Interlocked.Increment(ref _events)}.demo",
-        };
+        var fields = DemoPayloads.SlashCommand(userId, userName, channelId, channelName, command, text, Slack.Options.AppId, Slack.CreateResponseUrl());
         var ack = await DeliverAsync(() => Slack.SendSlashCommandAsync(fields), ct);
         await QuietAsync(ct);
         return ack.Payload?["text"]?.GetValue<string>();
@@ -141,25 +119,7 @@ public sealed class DemoHost : IAsyncDisposable
     /// <summary>Presses a button the bot sent, the way Slack posts block_actions for it.</summary>
     public async Task PressAsync(string userId, RecordedCall message, JsonObject button, CancellationToken ct)
     {
-        var ephemeral = message.Method == "chat.postEphemeral";
-        var channel = message.Response["channel"]?.ToString() ?? message.Args["channel"]?.ToString() ?? "";
-        var ts = message.Response["ts"]?.ToString() ?? message.Response["message_ts"]?.ToString() ?? "";
-        var payload = new JsonObject
-        {
-            ["type"] = "block_actions",
-            ["user"] = new JsonObject { ["id"] = userId, ["team_id"] = TeamId },
-            ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "demo" },
-            ["api_app_id"] = Slack.Options.AppId,
-            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = ts, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral },
-            ["channel"] = new JsonObject { ["id"] = channel },
-            ["trigger_id"] = $"{Interlocked.Increment(ref _events)}.demo",
-            ["response_url"] = Slack.CreateResponseUrl(),
-            ["actions"] = new JsonArray(new JsonObject
-            {
-                ["action_id"] = button["action_id"]?.DeepClone(), ["block_id"] = "demo", ["type"] = "button",
-                ["value"] = button["value"]?.DeepClone(), ["action_ts"] = $"{Time.GetUtcNow().ToUnixTimeSeconds()}.000200",
-            }),
-        };
+        var payload = DemoPayloads.BlockAction(userId, message, button, Slack.Options.AppId, Slack.CreateResponseUrl(), Time.GetUtcNow());
         await DeliverAsync(() => Slack.SendInteractiveAsync(payload), ct);
         await QuietAsync(ct);
     }
@@ -206,11 +166,7 @@ public sealed class DemoHost : IAsyncDisposable
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)
     {
-        var body = new JsonObject
-        {
-            ["token"] = "", ["team_id"] = TeamId, ["api_app_id"] = Slack.Options.AppId, ["event"] = ev, ["type"] = "event_callback",
-            ["event_id"] = $"Ev0DEMO{Interlocked.Increment(ref _events):D5}", ["event_time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
-        };
+        var body = DemoPayloads.EventCallback(ev, Slack.Options.AppId, Time.GetUtcNow());
         await DeliverAsync(() => Slack.SendEventAsync(body), ct);
         await QuietAsync(ct);
     }
