@@ -33,7 +33,7 @@ public sealed class DemoHost : IAsyncDisposable
 
     private string DatabasePath => Path.Combine(_folder, "normbot.db");
 
-    public static async Task<DemoHost> StartAsync(DemoScript script, FakeTimeProvider time, CancellationToken ct)
+    public static async Task<DemoHost> StartAsync(DemoScript script, FakeTimeProvider time, Action<IServiceCollection>? services, CancellationToken ct)
     {
         var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = DemoPayloads.TeamId, TeamName = "Demo team", TimeProvider = time }, ct);
         var names = new DemoNames(script, slack.BotUserId);
@@ -79,6 +79,7 @@ public sealed class DemoHost : IAsyncDisposable
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddNormBot(AppMode.Demo);
+        services?.Invoke(builder.Services);
         var bot = builder.Build();
         var host = new DemoHost(slack, bot, time, folder);
         if (ConfigurationCheck.Problems(bot.Services) is { Count: > 0 } problems)

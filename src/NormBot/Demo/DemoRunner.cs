@@ -4,7 +4,8 @@ using NormBot.SlackEmulator;
 namespace NormBot.Demo;
 
 /// <summary>Replays a <see cref="DemoScript"/> against the real bot on the emulator and writes the transcript.</summary>
-public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pause)
+/// <param name="services">Extra registrations for the bot (tests use it to stand in for features not in this build).</param>
+public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pause, Action<IServiceCollection>? services = null)
 {
     private bool _toldNoCommand;
     private bool _digestRequested;
@@ -14,7 +15,7 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
     public async Task RunAsync(CancellationToken ct)
     {
         var time = new FakeTimeProvider(script.Start.AddMinutes(-1));
-        await using var host = await DemoHost.StartAsync(script, time, ct);
+        await using var host = await DemoHost.StartAsync(script, time, services, ct);
         var names = new DemoNames(script, host.Slack.BotUserId);
         var transcript = new DemoTranscript(output, names, pause);
         await IntroAsync(transcript, script);
