@@ -27,6 +27,9 @@ public static class DemoCommand
                 case "--speed" when i + 1 < args.Count && double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out speed) && speed >= 0:
                     i++;
                     break;
+                case "--speed":
+                    await error.WriteLineAsync($"normbot demo: --speed needs a number of 0 or more, like 0, 1 or 2.5. {Usage}");
+                    return 2;
                 case "--script" when i + 1 < args.Count:
                     scriptPath = args[++i];
                     break;

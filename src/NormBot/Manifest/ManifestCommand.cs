@@ -22,6 +22,9 @@ public static class ManifestCommand
                     }
 
                     break;
+                case "--http":
+                    error.WriteLine($"--http needs the public base URL of this bot, for example https://normbot.example.com. {Usage}");
+                    return 2;
                 default:
                     error.WriteLine($"Unknown argument \"{args[i]}\". {Usage}");
                     return 2;
