@@ -43,7 +43,8 @@ public sealed class DemoRunTests
     [Test]
     public void Transcript_ShowsMissingContextTipAfterGrace()
     {
-        Assert.That(_transcript, Does.Contain("09:21              >> NormBot to bob only, in #general [missing context]:"));
+        // Due at 09:21 (1m grace); the rule timer may land a scan or two later on a loaded machine.
+        Assert.That(_transcript, Does.Match(@"09:2[1-3] +>> NormBot to bob only, in #general \[missing context\]:"));
         Assert.That(_transcript, Does.Not.Contain("NormBot to ana only, in #general [missing context]"), "ana's follow-up came within the grace");
     }
 
