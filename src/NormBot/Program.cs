@@ -1,4 +1,6 @@
+using NormBot.Demo;
 using NormBot.Hosting;
+using NormBot.Manifest;
 
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
 switch (verb)
@@ -6,9 +8,9 @@ switch (verb)
     case "healthcheck":
         return await HealthProbe.RunAsync(args);
     case "manifest":
+        return ManifestCommand.Run(args, Console.Out, Console.Error);
     case "demo":
-        Console.Error.WriteLine($"normbot {verb} is not yet available in this build.");
-        return 1;
+        return await DemoCommand.RunAsync(args, Console.Out, Console.Error);
     case "run":
         break;
     default:

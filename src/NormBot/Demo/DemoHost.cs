@@ -1,0 +1,209 @@
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using NormBot.Hosting;
+using NormBot.SlackEmulator;
+using Emulator = NormBot.SlackEmulator.SlackEmulator;
+
+namespace NormBot.Demo;
+
+/// <summary>
+/// The Slack emulator and the real bot wired to it over Socket Mode, on a throwaway SQLite file and a
+/// clock the demo moves. Speaks as the team through the emulator, exactly as Slack would deliver it.
+/// </summary>
+public sealed class DemoHost : IAsyncDisposable
+{
+    private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(15);
+    private readonly string _folder;
+
+    private DemoHost(Emulator slack, WebApplication bot, FakeTimeProvider time, string folder)
+    {
+        Slack = slack;
+        Bot = bot;
+        Time = time;
+        _folder = folder;
+    }
+
+    public Emulator Slack { get; }
+
+    public WebApplication Bot { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    private string DatabasePath => Path.Combine(_folder, "normbot.db");
+
+    public static async Task<DemoHost> StartAsync(DemoScript script, FakeTimeProvider time, Action<IServiceCollection>? services, CancellationToken ct)
+    {
+        var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = DemoPayloads.TeamId, TeamName = "Demo team", TimeProvider = time }, ct);
+        var names = new DemoNames(script, slack.BotUserId);
+        foreach (var person in script.Team)
+        {
+            slack.Workspace.AddUser(names.User(person.Name), person.Name, person.Tz);
+        }
+
+        foreach (var (channel, members) in script.Channels)
+        {
+            slack.Workspace.AddChannel(names.Channel(channel), channel, [slack.BotUserId, .. members.Select(names.User)]);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "normbot-demo", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Slack:BotToken"] = slack.BotToken,
+            ["Slack:AppToken"] = slack.AppToken,
+            ["Slack:SigningSecret"] = "",
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl.ToString(),
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "normbot.db")}",
+            // The transcript is the demo's output; the bot's own log goes to stderr, warnings and worse only.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:Console:FormatterName"] = "simple",
+        };
+        foreach (var (leader, index) in script.Team.Where(p => p.Leader).Select((p, i) => (p, i)))
+        {
+            settings[$"Norms:Leaders:{index}"] = names.User(leader.Name);
+        }
+
+        foreach (var (key, value) in script.Defaults)
+        {
+            settings[$"Norms:Defaults:{key}"] = names.ToSlack(value);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.AddNormBot(AppMode.Demo);
+        services?.Invoke(builder.Services);
+        var bot = builder.Build();
+        var host = new DemoHost(slack, bot, time, folder);
+        if (ConfigurationCheck.Problems(bot.Services) is { Count: > 0 } problems)
+        {
+            await host.DisposeAsync();
+            throw new DemoException("The demo's own configuration was rejected: " + string.Join("; ", problems));
+        }
+
+        bot.UseNormBot();
+        await bot.StartAsync(ct);
+        await slack.WaitForCallAsync("auth.test", timeout: TimeSpan.FromSeconds(20));
+
+        // An acknowledged envelope proves the bot's socket got its hello; the dispatcher ignores this event type.
+        await host.SendEventAsync(new JsonObject { ["type"] = "normbot_demo_ready" }, ct);
+        return host;
+    }
+
+    /// <summary>A human message, as Slack stores it and sends it to the bot; returns its ts.</summary>
+    public async Task<string> SayAsync(string userId, string channelId, string text, string? threadTs, CancellationToken ct)
+    {
+        var ts = Slack.Workspace.AddMessage(channelId, userId, text, threadTs);
+        await SendEventAsync(DemoPayloads.Message(userId, channelId, text, ts, threadTs), ct);
+        return ts;
+    }
+
+    public Task ReactAsync(string userId, string channelId, string ts, string itemUserId, string reaction, CancellationToken ct) =>
+        SendEventAsync(DemoPayloads.Reaction(userId, channelId, ts, itemUserId, reaction, Time.GetUtcNow()), ct);
+
+    /// <summary>Runs a slash command over Socket Mode; returns the reply in the ack, if any (a late reply goes to response_url).</summary>
+    public async Task<string?> CommandAsync(string userId, string userName, string channelId, string channelName, string command, string text, CancellationToken ct)
+    {
+        var fields = DemoPayloads.SlashCommand(userId, userName, channelId, channelName, command, text, Slack.Options.AppId, Slack.CreateResponseUrl());
+        var ack = await DeliverAsync(() => Slack.SendSlashCommandAsync(fields), ct);
+        await QuietAsync(ct);
+        return ack.Payload?["text"]?.GetValue<string>();
+    }
+
+    /// <summary>Presses a button the bot sent, the way Slack posts block_actions for it.</summary>
+    public async Task PressAsync(string userId, RecordedCall message, JsonObject button, CancellationToken ct)
+    {
+        var payload = DemoPayloads.BlockAction(userId, message, button, Slack.Options.AppId, Slack.CreateResponseUrl(), Time.GetUtcNow());
+        await DeliverAsync(() => Slack.SendInteractiveAsync(payload), ct);
+        await QuietAsync(ct);
+    }
+
+    /// <summary>Moves the clock to <paramref name="until"/> a minute at a time, so the rule timers scan along the way.</summary>
+    public async Task AdvanceToAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        var step = TimeSpan.FromMinutes(1);
+        while (Time.GetUtcNow() < until)
+        {
+            var left = until - Time.GetUtcNow();
+            Time.Advance(left < step ? left : step);
+            await Task.Delay(10, ct);
+            await QuietAsync(ct);
+        }
+    }
+
+    /// <summary>Waits until the bot has processed every envelope it acknowledged and sent every message that is due.</summary>
+    public async Task QuietAsync(CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        var deadline = DateTime.UtcNow + QuietTimeout;
+        while (true)
+        {
+            var busy = await connection.ExecuteScalarAsync<long>(
+                """
+                SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL)
+                     + (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
+                """,
+                new { Now = Time.GetUtcNow().ToUnixTimeMilliseconds() });
+            if (busy == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new DemoException($"The bot did not finish its work within {QuietTimeout.TotalSeconds:0} s (at {Time.GetUtcNow():HH:mm} in the script); run with a larger --speed pause or check stderr.");
+            }
+
+            await Task.Delay(10, ct);
+        }
+    }
+
+    private async Task SendEventAsync(JsonObject ev, CancellationToken ct)
+    {
+        var body = DemoPayloads.EventCallback(ev, Slack.Options.AppId, Time.GetUtcNow());
+        await DeliverAsync(() => Slack.SendEventAsync(body), ct);
+        await QuietAsync(ct);
+    }
+
+    private async Task<SocketAck> DeliverAsync(Func<Task<SocketAck>> send, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Slack.WaitForConnectionAsync(timeout: TimeSpan.FromSeconds(10));
+                return await send();
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                // The bot's socket is (re)connecting, and its hello timeout and backoff run on the demo clock:
+                // let a little script time pass so it can finish. Events keep their event_id, so a retry is deduped.
+                Time.Advance(TimeSpan.FromSeconds(15));
+                await Task.Delay(300, ct);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.StopAsync();
+        await Bot.DisposeAsync();
+        await Slack.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A handle may outlive the host for a moment; the folder is under the temp directory anyway.
+        }
+    }
+}

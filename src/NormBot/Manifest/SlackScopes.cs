@@ -1,0 +1,55 @@
+using NormBot.Slack.Handlers;
+
+namespace NormBot.Manifest;
+
+/// <summary>
+/// The bot scopes each Web API method, bot event and the slash command needs. The manifest asks for the union
+/// of these and nothing else; a test keeps <see cref="ByMethod"/> in step with the methods the API client calls.
+/// </summary>
+public static class SlackScopes
+{
+    /// <summary>Every Web API method <c>SlackApiClient</c> calls, with the bot scopes Slack requires for it.</summary>
+    public static IReadOnlyDictionary<string, string[]> ByMethod { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["auth.test"] = [], // readiness check: any token may call it
+        ["chat.postMessage"] = ["chat:write"], // overdue DMs, escalations, the copy posted in the urgent channel
+        ["chat.postEphemeral"] = ["chat:write"], // context tips and misroute nudges, seen by the author only
+        ["chat.update"] = ["chat:write"], // replaces an overdue DM once its button was pressed
+        ["chat.getPermalink"] = [], // links to the original message; no scope needed
+        ["conversations.info"] = ["channels:read", "groups:read"], // channel names in nudges, public and private
+        ["conversations.members"] = ["channels:read", "groups:read"], // who an unassigned ask waits on
+        ["conversations.replies"] = ["channels:history", "groups:history"], // the text of a message being moved
+        ["conversations.history"] = ["channels:history", "groups:history"], // catching up on messages after downtime
+        ["conversations.open"] = ["im:write"], // the DM channel for overdue reminders
+        ["users.info"] = ["users:read"], // time zones (working hours) and admin/owner flags (who is a leader)
+        ["views.publish"] = [], // App Home tab; needs no scope, only the Home tab enabled
+        ["views.open"] = [], // modals opened from a button; trigger_id is the permission
+        ["reactions.add"] = ["reactions:write"], // the client can acknowledge with a reaction
+        ["apps.connections.open"] = [], // Socket Mode: uses the app-level token (connections:write), not a bot scope
+    };
+
+    /// <summary>Bot event subscriptions (as in <see cref="SlackHandlers.BotEvents"/>) and the scope each needs.</summary>
+    public static IReadOnlyDictionary<string, string[]> ByBotEvent { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["message.channels"] = ["channels:history"], // every rule starts from a channel message
+        ["message.groups"] = ["groups:history"], // the same in private channels the bot was invited to
+        ["app_mention"] = ["app_mentions:read"], // @NormBot in a channel
+        ["reaction_added"] = ["reactions:read"], // ✅ answers an ask, 📌 records a decision
+        ["app_home_opened"] = [], // App Home refresh; needs no scope
+    };
+
+    /// <summary>The slash command needs <c>commands</c>.</summary>
+    public const string CommandScope = "commands";
+
+    /// <summary>The bot scopes the manifest requests, sorted.</summary>
+    public static IReadOnlyList<string> Bot() =>
+        ByMethod.Values
+            .Concat(SlackHandlers.BotEvents.Select(e => ByBotEvent.TryGetValue(e, out var scopes)
+                ? scopes
+                : throw new InvalidOperationException($"Bot event {e} has no entry in SlackScopes.ByBotEvent")))
+            .SelectMany(s => s)
+            .Append(CommandScope)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using NormBot.Demo;
+using NormBot.Tests.TestSupport;
+
+namespace NormBot.Tests.Demo;
+
+/// <summary>The repository's demo day, run in process as <c>normbot demo --speed 0</c> would run it.</summary>
+public sealed class DemoRunTests
+{
+    private static string RepoScript => Path.Combine(SharedFiles.RepoRoot, "src", "NormBot", "Demo", "day.yaml");
+
+    private string _transcript = "";
+    private string _errors = "";
+    private int _exitCode = -1;
+    private TimeSpan _took;
+
+    [OneTimeSetUp]
+    public async Task RunTheDayAsync()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var clock = Stopwatch.StartNew();
+        _exitCode = await DemoCommand.RunAsync(["demo", "--speed", "0", "--script", RepoScript], output, error);
+        _took = clock.Elapsed;
+        _transcript = output.ToString();
+        _errors = error.ToString();
+    }
+
+    [Test]
+    public void Demo_FinishesByItselfWithinAMinute_ExitZero()
+    {
+        Assert.That(_exitCode, Is.Zero, _errors);
+        Assert.That(_took, Is.LessThan(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
+    public void Transcript_ShowsWhatTheTeamSaid()
+    {
+        Assert.That(_transcript, Does.Contain("09:20  #general    bob: quick question"));
+        Assert.That(_transcript, Does.Contain("maya: /norms set urgent-channel #incidents"));
+    }
+
+    [Test]
+    public void Transcript_ShowsMissingContextTipAfterGrace()
+    {
+        // Due at 09:21 (1m grace); the rule timer may land a scan or two later on a loaded machine.
+        Assert.That(_transcript, Does.Match(@"09:2[1-3] +>> NormBot to bob only, in #general \[missing context\]:"));
+        Assert.That(_transcript, Does.Not.Contain("NormBot to ana only, in #general [missing context]"), "ana's follow-up came within the grace");
+    }
+
+    [Test]
+    public void Transcript_ShowsMisrouteNudgeWithButtonsAndTheMovedMessage()
+    {
+        Assert.That(_transcript, Does.Contain("NormBot to bob only, in #general [misrouted topic]:"));
+        Assert.That(_transcript, Does.Contain("[ Post it in #incidents ]  [ Not urgent ]"));
+        Assert.That(_transcript, Does.Contain(">> NormBot posts in #incidents [moved to the right channel]:"));
+        Assert.That(_transcript, Does.Contain("@bob posted this in #general: URGENT: checkout is down"));
+    }
+
+    [Test]
+    public void Transcript_ShowsOverdueDmsAndMarkAnswered()
+    {
+        Assert.That(_transcript, Does.Contain(">> NormBot DM to bob [overdue reply]:"));
+        Assert.That(_transcript, Does.Contain(">> NormBot DM to priya [overdue reply]:"));
+        Assert.That(_transcript, Does.Contain("[ Reply now ]  [ Mark answered ]  [ Snooze 1h ]  [ Not for me ]"));
+        Assert.That(_transcript, Does.Contain("updates its DM to priya [DM updated]"));
+        Assert.That(_transcript, Does.Not.Contain("DM to tom"), "tom answered within his own working hours");
+        Assert.That(_transcript, Does.Not.Contain("DM to ana"), "ana closed tom's ask with a checkmark");
+    }
+
+    [Test]
+    public void Transcript_ShowsOneEscalationMentioningTheLead()
+    {
+        var escalations = _transcript.Split('\n').Count(l => l.Contains("[escalation]", StringComparison.Ordinal));
+
+        Assert.That(escalations, Is.EqualTo(1));
+        Assert.That(_transcript, Does.Contain("@maya An ask in #general has waited 4h of working time for @bob."));
+    }
+
+    [Test]
+    public void Transcript_EndsWithDigestOrComputedSummary()
+    {
+        Assert.That(_transcript, Does.Contain("End-of-day summary (computed by the demo").Or.Contain("End of the day: NormBot's digest is above."));
+    }
+
+    [Test]
+    public void Transcript_CarriesNoBotLogLines()
+    {
+        Assert.That(_transcript, Does.Not.Contain("info:").And.Not.Contain("warn:").And.Not.Contain("\"LogLevel\""));
+    }
+}
