@@ -9,4 +9,7 @@ public sealed record InboxEnvelope(string TeamId, string EnvelopeId, string Kind
 
     /// <summary>The event's channel when the transport already knows it (orders the lanes without a second parse); not stored.</summary>
     public string? Channel { get; init; }
+
+    /// <summary>Processing attempts so far, for rows read back from the table (claiming them is compare-and-swap on it).</summary>
+    public long Attempts { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class InboxStore(Db db, TimeProvider time)
         """;
 
     private const string SelectPending = """
-        SELECT team_id AS TeamId, envelope_id AS EnvelopeId, kind AS Kind, body AS Body, received_at AS ReceivedAt
+        SELECT team_id AS TeamId, envelope_id AS EnvelopeId, kind AS Kind, body AS Body, received_at AS ReceivedAt, attempts AS Attempts
         FROM slack_inbox
         WHERE processed_at IS NULL AND received_at < @Before
         ORDER BY received_at
@@ -38,30 +38,49 @@ public sealed class InboxStore(Db db, TimeProvider time)
         var inserted = new bool[batch.Count];
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+
+        // The ack path's hot loop: one prepared statement for the whole batch, not one parse per row.
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = Insert;
+        var teamId = Parameter(command, "@TeamId");
+        var envelopeId = Parameter(command, "@EnvelopeId");
+        var kind = Parameter(command, "@Kind");
+        var body = Parameter(command, "@Body");
+        var receivedAt = Parameter(command, "@ReceivedAt");
+        await command.PrepareAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
-            inserted[i] = await connection.ExecuteAsync(Insert, batch[i], tx) == 1;
+            var e = batch[i];
+            (teamId.Value, envelopeId.Value, kind.Value, body.Value, receivedAt.Value) = (e.TeamId, e.EnvelopeId, e.Kind, e.Body, e.ReceivedAt);
+            inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
         }
 
         await tx.CommitAsync(ct);
         return inserted;
     }
 
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
     /// <summary>Envelopes a previous run acknowledged but never finished (crash, deploy).</summary>
     public async Task<IReadOnlyList<InboxEnvelope>> PendingAsync(DateTimeOffset receivedBefore, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<InboxEnvelope>(SelectPending, new { Before = receivedBefore.ToUnixTimeMilliseconds(), Limit = limit });
-        return rows.ToList();
+        var rows = await connection.QueryAsync<PendingRow>(SelectPending, new { Before = receivedBefore.ToUnixTimeMilliseconds(), Limit = limit });
+        return rows.Select(r => new InboxEnvelope(r.TeamId, r.EnvelopeId, r.Kind, r.Body, r.ReceivedAt) { Attempts = r.Attempts }).ToList();
     }
 
     /// <summary>Takes a recovered row for this process only, so two replicas recovering together process it once.</summary>
     public async Task<bool> TryClaimAsync(InboxEnvelope envelope, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var attempts = await connection.ExecuteScalarAsync<long>(
-            "SELECT attempts FROM slack_inbox WHERE team_id = @TeamId AND envelope_id = @EnvelopeId", envelope);
-        return await connection.ExecuteAsync(Claim, new { envelope.TeamId, envelope.EnvelopeId, Attempts = attempts }) == 1;
+        return await connection.ExecuteAsync(Claim, new { envelope.TeamId, envelope.EnvelopeId, Attempts = envelope.Attempts }) == 1;
     }
 
     public async Task MarkProcessedAsync(IReadOnlyList<(InboxEnvelope Envelope, string? Error)> done, CancellationToken ct)
@@ -83,4 +102,6 @@ public sealed class InboxStore(Db db, TimeProvider time)
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(Purge, new { Before = before.ToUnixTimeMilliseconds() });
     }
+
+    private sealed record PendingRow(string TeamId, string EnvelopeId, string Kind, string Body, long ReceivedAt, long Attempts);
 }
