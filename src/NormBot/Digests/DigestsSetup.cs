@@ -21,6 +21,8 @@ public static class DigestsSetup
 
         // Registered explicitly so that a constructor the container cannot satisfy fails at start, not at 3 a.m.
         services.AddTransient<OverdueScanJob>();
+        services.AddTransient<RetentionJob>();
+        services.AddSingleton<Storage.RetentionService>();
         services.AddTransient<DigestJob>();
 
         services.AddQuartz(q =>
@@ -44,6 +46,12 @@ public static class DigestsSetup
                 .WithSimpleSchedule(s => s
                     .WithInterval(sp.GetRequiredService<IOptions<JobsOptions>>().Value.OverdueScanInterval)
                     .RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
+            q.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
+            q.AddTrigger(trigger => trigger
+                .WithIdentity(RetentionJob.TriggerKey)
+                .ForJob(RetentionJob.Key)
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromHours(1)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)));
             q.AddJobListener<JobMetricsListener>();
         });

@@ -16,7 +16,10 @@ public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionS
 
         // In a thread only an explicit mention makes a new ask: a question there is usually part of the conversation.
         var isAsk = mentioned.Count > 0 || groups.Count > 0 || (said.IsTopLevel && ContextClassifier.IsQuestion(said.Text));
-        if (!isAsk)
+
+        // "hi @bob" is a greeting, not an ask: the ask is the message that follows it (rule 1 handles the greeting).
+        var gap = ContextClassifier.Classify(said.Text, protocol.MinWords, said.HasFiles).Gap;
+        if (!isAsk || gap is ContextGap.BareGreeting or ContextGap.BarePing)
         {
             return;
         }

@@ -12,7 +12,8 @@ public sealed class MisrouteRule(Nudger nudger, ChannelNames channels)
 {
     public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
     {
-        var match = Find(said, protocol);
+        // A reply inside a thread continues a conversation that already lives somewhere; moving one reply helps nobody.
+        var match = said.IsTopLevel ? Find(said, protocol) : null;
         if (match is null)
         {
             return;
