@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NormBot.Norms;
-using NormBot.Slack.Api;
+using NormBot.Slack.Users;
 
 namespace NormBot.Protocols;
 
@@ -10,12 +9,9 @@ namespace NormBot.Protocols;
 /// burst of commands costs one call), the users listed in <c>Norms:Leaders</c>, and those added with
 /// <c>/norms leaders add</c>.
 /// </summary>
-public sealed partial class LeaderPolicy(
-    ISlackApi slack, LeaderStore leaders, IOptions<NormsOptions> options, TimeProvider time, ILogger<LeaderPolicy> logger)
+public sealed class LeaderPolicy(UserDirectory users, LeaderStore leaders, IOptions<NormsOptions> options)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(5);
-
-    private readonly ConcurrentDictionary<(string Team, string User), (DateTimeOffset At, bool IsAdmin)> _admins = new();
 
     public IReadOnlyList<string> ConfiguredLeaders => options.Value.Leaders;
 
@@ -28,25 +24,9 @@ public sealed partial class LeaderPolicy(
 
     public async Task<bool> IsAdminOrOwnerAsync(string teamId, string userId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (_admins.TryGetValue((teamId, userId), out var cached) && now - cached.At < CacheFor)
-        {
-            return cached.IsAdmin;
-        }
-
-        try
-        {
-            var user = await slack.GetUserInfoAsync(userId, ct);
-            var isAdmin = user.IsAdmin || user.IsOwner;
-            _admins[(teamId, userId)] = (now, isAdmin);
-            return isAdmin;
-        }
-        catch (SlackApiException e)
-        {
-            // Refusing is the safe answer when Slack cannot say; not cached, so the next try asks again.
-            Log.UserInfoFailed(logger, userId, e.Error);
-            return false;
-        }
+        // Refusing is the safe answer when Slack cannot say (the directory returns null and logs why).
+        var profile = await users.GetAsync(teamId, userId, ct, CacheFor);
+        return profile is { IsAdmin: true } or { IsOwner: true };
     }
 
     /// <summary>One line naming who can run leader subcommands, for the refusal reply and <c>leaders list</c>.</summary>
@@ -56,11 +36,5 @@ public sealed partial class LeaderPolicy(
         return named.Count == 0
             ? "workspace admins and owners"
             : "workspace admins and owners, and " + string.Join(", ", named.Select(u => $"<@{u}>"));
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "users.info for {UserId} failed ({Error}); treating as not an admin")]
-        public static partial void UserInfoFailed(ILogger logger, string userId, string error);
     }
 }

@@ -27,11 +27,15 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
 
     private readonly ConcurrentDictionary<(string, string), UserProfile> _cache = new();
 
-    /// <summary>The profile, or null when Slack cannot tell us (the caller falls back to protocol defaults).</summary>
-    public async Task<UserProfile?> GetAsync(string teamId, string userId, CancellationToken ct)
+    /// <summary>
+    /// The profile, or null when Slack cannot tell us (the caller falls back to protocol defaults).
+    /// <paramref name="maxAge"/> lets permission checks ask for a fresher answer than time zones need.
+    /// </summary>
+    public async Task<UserProfile?> GetAsync(string teamId, string userId, CancellationToken ct, TimeSpan? maxAge = null)
     {
+        var fresh = (maxAge ?? FreshFor).TotalMilliseconds;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        if (_cache.TryGetValue((teamId, userId), out var cached) && now - cached.FetchedAt < FreshFor.TotalMilliseconds)
+        if (_cache.TryGetValue((teamId, userId), out var cached) && now - cached.FetchedAt < fresh)
         {
             return cached;
         }
@@ -39,7 +43,7 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
         await using (var connection = await db.OpenAsync(ct))
         {
             var row = await connection.QueryFirstOrDefaultAsync<StoredProfile>(Select, new { TeamId = teamId, UserId = userId });
-            if (row is not null && now - row.FetchedAt < FreshFor.TotalMilliseconds)
+            if (row is not null && now - row.FetchedAt < fresh)
             {
                 var stored = new UserProfile(row.Tz, row.IsAdmin != 0, row.IsOwner != 0, row.IsBot != 0, row.FetchedAt);
                 _cache[(teamId, userId)] = stored;
