@@ -13,22 +13,21 @@ public sealed record BlockActionRequest(
         var actions = (payload["actions"] as JsonArray ?? [])
             .OfType<JsonObject>()
             .Select(a => new BlockAction(
-                Str(a["action_id"]) ?? "", Str(a["block_id"]), Str(a["value"]) ?? Str(a["selected_option"]?["value"]), Str(a["action_ts"])))
+                JsonText.Of(a["action_id"]) ?? "", JsonText.Of(a["block_id"]), JsonText.Of(a["value"]) ?? JsonText.Of(a["selected_option"]?["value"]), JsonText.Of(a["action_ts"])))
             .ToList();
         return new BlockActionRequest(
-            Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"]) ?? "",
-            Str(payload["user"]?["id"]) ?? "",
-            Str(container?["channel_id"]) ?? Str(payload["channel"]?["id"]),
-            Str(container?["message_ts"]) ?? Str(payload["message"]?["ts"]),
-            Str(container?["thread_ts"]) ?? Str(payload["message"]?["thread_ts"]),
+            JsonText.Of(payload["team"]?["id"]) ?? JsonText.Of(payload["user"]?["team_id"]) ?? "",
+            JsonText.Of(payload["user"]?["id"]) ?? "",
+            JsonText.Of(container?["channel_id"]) ?? JsonText.Of(payload["channel"]?["id"]),
+            JsonText.Of(container?["message_ts"]) ?? JsonText.Of(payload["message"]?["ts"]),
+            JsonText.Of(container?["thread_ts"]) ?? JsonText.Of(payload["message"]?["thread_ts"]),
             container?["is_ephemeral"]?.GetValue<bool>() ?? false,
-            Str(container?["view_id"]) ?? Str(payload["view"]?["id"]),
-            Str(payload["response_url"]),
-            Str(payload["trigger_id"]),
+            JsonText.Of(container?["view_id"]) ?? JsonText.Of(payload["view"]?["id"]),
+            JsonText.Of(payload["response_url"]),
+            JsonText.Of(payload["trigger_id"]),
             actions);
     }
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
 
 /// <summary>One pressed element.</summary>

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using NormBot.Slack.Inbox;
 
+using NormBot.Slack.Events;
+
 namespace NormBot.Slack.Http;
 
 /// <summary>Slack's HTTP transport on the routes SlackNet.AspNetCore uses by default.</summary>
@@ -117,13 +119,13 @@ public static partial class SlackEndpoints
             payload = null;
         }
 
-        var teamId = Str(payload?["team"]?["id"]) ?? Str(payload?["user"]?["team_id"]);
-        if (payload is null || teamId is null || Str(payload["type"]) is null)
+        var teamId = JsonText.Of(payload?["team"]?["id"]) ?? JsonText.Of(payload?["user"]?["team_id"]);
+        if (payload is null || teamId is null || JsonText.Of(payload["type"]) is null)
         {
             return Results.BadRequest("interaction needs a JSON payload field with type and team");
         }
 
-        var id = Str(payload["trigger_id"]) ?? Str(payload["actions"]?[0]?["action_ts"]) ?? Guid.NewGuid().ToString("N");
+        var id = JsonText.Of(payload["trigger_id"]) ?? JsonText.Of(payload["actions"]?[0]?["action_ts"]) ?? Guid.NewGuid().ToString("N");
         await intake.AcceptInteractionAsync(teamId, id, payload.ToJsonString(), http.RequestAborted);
         return Results.Ok();
     }
@@ -139,7 +141,6 @@ public static partial class SlackEndpoints
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static partial class Log
     {

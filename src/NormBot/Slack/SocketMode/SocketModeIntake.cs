@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using NormBot.Slack.Inbox;
 
+using NormBot.Slack.Events;
+
 namespace NormBot.Slack.SocketMode;
 
 /// <summary>Socket Mode's side of the shared intake: the same durable inbox and handlers as HTTP.</summary>
@@ -16,18 +18,18 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
 
         switch (envelope.Type)
         {
-            case SocketModeEnvelope.EventsApi when Str(payload["type"]) == "event_callback"
-                && Str(payload["team_id"]) is { } teamId && Str(payload["event_id"]) is { } eventId:
-                await intake.AcceptEventAsync(teamId, eventId, payload.ToJsonString(), Str(payload["event"]?["channel"]), ct);
+            case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "event_callback"
+                && JsonText.Of(payload["team_id"]) is { } teamId && JsonText.Of(payload["event_id"]) is { } eventId:
+                await intake.AcceptEventAsync(teamId, eventId, payload.ToJsonString(), JsonText.Of(payload["event"]?["channel"]), ct);
                 return null;
-            case SocketModeEnvelope.EventsApi when Str(payload["type"]) == "app_rate_limited":
+            case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "app_rate_limited":
                 SlackIntake.NoteRateLimited();
                 return null;
             case SocketModeEnvelope.SlashCommands:
                 var reply = await intake.AcceptCommandAsync(payload, ct);
                 return envelope.AcceptsResponsePayload ? reply : null;
-            case SocketModeEnvelope.Interactive when (Str(payload["team"]?["id"]) ?? Str(payload["user"]?["team_id"])) is { } team:
-                var id = Str(payload["trigger_id"]) ?? Str(payload["actions"]?[0]?["action_ts"]) ?? envelope.EnvelopeId;
+            case SocketModeEnvelope.Interactive when (JsonText.Of(payload["team"]?["id"]) ?? JsonText.Of(payload["user"]?["team_id"])) is { } team:
+                var id = JsonText.Of(payload["trigger_id"]) ?? JsonText.Of(payload["actions"]?[0]?["action_ts"]) ?? envelope.EnvelopeId;
                 await intake.AcceptInteractionAsync(team, id, payload.ToJsonString(), ct);
                 return null;
             default:
@@ -36,5 +38,4 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
         }
     }
 
-    private static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
