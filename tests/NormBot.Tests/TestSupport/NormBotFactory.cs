@@ -55,8 +55,28 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+
+            // A job caught mid-wait on the fake clock (a paced Slack call) would never finish, and waiting for
+            // it would hang the host's stop; in production real time passes and the app waits for jobs.
+            services.Configure<Quartz.QuartzHostedServiceOptions>(o => o.WaitForJobsToComplete = false);
             _services?.Invoke(services);
         });
+    }
+
+    /// <summary>
+    /// WebApplicationFactory stops the host, then disposes it synchronously inside the stop's continuation;
+    /// when that continuation runs inline on a hosted service's thread the synchronous dispose can wait on
+    /// itself (seen intermittently). Disposing off-thread with a bound keeps one stuck host from hanging the run.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var dispose = Task.Run(async () => await base.DisposeAsync());
+        if (await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(20))) != dispose)
+        {
+            await TestContext.Out.WriteLineAsync("NormBot test host did not finish disposing within 20 s; left behind.");
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     protected override void Dispose(bool disposing)

@@ -37,8 +37,10 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
                 Log.LoopFailed(logger, ex);
             }
 
-            // Woken at once by new messages; the timeout picks up held DMs whose time has come.
-            await outbox.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            // Woken at once by new messages; the timeout picks up held DMs whose time has come. No token here:
+            // a cancelled semaphore wait completes this loop inline on the thread stopping the host, and a
+            // host disposed from that continuation (the test host does) deadlocks. The loop ends within a second.
+            await outbox.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
         }
     }
 
