@@ -22,7 +22,6 @@ public static class DigestsSetup
         // Registered explicitly so that a constructor the container cannot satisfy fails at start, not at 3 a.m.
         services.AddTransient<OverdueScanJob>();
         services.AddTransient<RetentionJob>();
-        services.AddSingleton<Storage.RetentionService>();
         services.AddTransient<DigestJob>();
 
         services.AddQuartz(q =>

@@ -11,6 +11,7 @@ public static class StorageSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<RetentionService>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }
