@@ -18,7 +18,9 @@ switch (verb)
         return 2;
 }
 
-var builder = WebApplication.CreateBuilder(args.Where(a => a != verb).ToArray());
+// No config reload: options are validated once at start, and the file watcher it needs watches the content
+// root recursively, which in the container holds data/, so every SQLite write woke it.
+var builder = WebApplication.CreateBuilder(args.Where(a => a != verb).Append("--hostBuilder:reloadConfigOnChange=false").ToArray());
 builder.AddNormBot(AppMode.Run);
 var app = builder.Build();
 if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)

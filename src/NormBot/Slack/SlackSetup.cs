@@ -23,7 +23,7 @@ public static class SlackSetup
         services.AddHostedService<SlackAuthCheck>();
 
         services.AddSingleton<InboxStore>();
-        services.AddSingleton<InboxQueue>();
+        services.AddSingleton(_ => new InboxQueue()); // not the app's TimeProvider: flood pacing is about real CPU time
         services.AddSingleton<InboxCompletions>();
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());

@@ -8,7 +8,8 @@ namespace NormBot.Slack.Inbox;
 /// Lanes are bounded: under a flood the envelopes stay in the durable inbox only and are swept from
 /// there once the lanes drain, so memory does not grow with the backlog.
 /// </summary>
-public sealed class InboxQueue
+/// <param name="pacingClock">Real time by default, whatever clock the app runs on: the flood signal paces CPU use.</param>
+public sealed class InboxQueue(TimeProvider? pacingClock = null)
 {
     public const int EventLanes = 4;
     public const int LaneCapacity = 500;
@@ -16,7 +17,7 @@ public sealed class InboxQueue
     // Slack sends a workspace at most 30,000 events an hour (about 8 a second); far above that is a
     // flood (a replay, a load test), when acknowledging promptly matters more than processing promptly.
     private const int BusyPerSecond = 300;
-    private static readonly long WindowTicks = TimeSpan.FromMilliseconds(250).Ticks;
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<InboxEnvelope>[] _lanes = Enumerable.Range(0, EventLanes + 1)
         .Select(i => i < EventLanes
@@ -25,7 +26,8 @@ public sealed class InboxQueue
         .ToArray();
 
     private long _unfinished;
-    private long _windowStart = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+    private readonly TimeProvider _clock = pacingClock ?? TimeProvider.System;
+    private long _windowStart = (pacingClock ?? TimeProvider.System).GetTimestamp();
     private int _windowCount;
     private volatile bool _busy;
     private volatile bool _overflowed;
@@ -49,7 +51,6 @@ public sealed class InboxQueue
 
     public void Enqueue(InboxEnvelope envelope)
     {
-        NoteArrival();
         Interlocked.Increment(ref _unfinished);
         if (!_lanes[LaneOf(envelope)].Writer.TryWrite(envelope))
         {
@@ -69,19 +70,23 @@ public sealed class InboxQueue
 
     public void ClearOverflow() => _overflowed = false;
 
-    private void NoteArrival()
+    /// <summary>
+    /// Counts deliveries towards the flood signal, retries and replays included: a storm of duplicates costs
+    /// the ack path as much as new events do, so processing must yield to it all the same.
+    /// </summary>
+    public void NoteArrivals(int count)
     {
-        var now = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
-        if (now - Interlocked.Read(ref _windowStart) > WindowTicks)
+        var now = _clock.GetTimestamp();
+        if (_clock.GetElapsedTime(Interlocked.Read(ref _windowStart), now) > Window)
         {
-            _busy = Interlocked.Exchange(ref _windowCount, 0) * (TimeSpan.TicksPerSecond / WindowTicks) > BusyPerSecond;
+            _busy = Interlocked.Exchange(ref _windowCount, 0) * (TimeSpan.TicksPerSecond / Window.Ticks) > BusyPerSecond;
             Interlocked.Exchange(ref _windowStart, now);
         }
 
-        Interlocked.Increment(ref _windowCount);
+        Interlocked.Add(ref _windowCount, count);
     }
 
-    private bool IsQuiet() => Environment.TickCount64 * TimeSpan.TicksPerMillisecond - Interlocked.Read(ref _windowStart) > 2 * WindowTicks;
+    private bool IsQuiet() => _clock.GetElapsedTime(Interlocked.Read(ref _windowStart)) > 2 * Window;
 
     private static int LaneOf(InboxEnvelope envelope)
     {

@@ -54,6 +54,7 @@ public sealed partial class InboxWorker(
                     if (await store.TryClaimAsync(envelope, ct))
                     {
                         done.Add((envelope, await ProcessAsync(envelope, ct)));
+                        await YieldToAcksAsync(ct);
                     }
                 }
 
@@ -79,13 +80,7 @@ public sealed partial class InboxWorker(
             while (done.Count < MarkBatch && reader.TryRead(out var envelope))
             {
                 done.Add((envelope, await ProcessAsync(envelope, ct)));
-
-                // During a flood, leave the CPU to the acknowledgements: Slack's 3-second window is the
-                // hard deadline, while processing can catch up from the durable inbox a moment later.
-                if (queue.IsBusy)
-                {
-                    await Task.Delay(BusyPause, TimeProvider.System, ct);
-                }
+                await YieldToAcksAsync(ct);
             }
 
             try
@@ -102,6 +97,13 @@ public sealed partial class InboxWorker(
             done.Clear();
         }
     }
+
+    /// <summary>
+    /// During a flood, leaves the CPU to the acknowledgements: Slack's 3-second window is the hard deadline,
+    /// while processing (lanes, the sweep and recovery alike) can catch up from the durable inbox a moment later.
+    /// </summary>
+    private Task YieldToAcksAsync(CancellationToken ct) =>
+        queue.IsBusy ? Task.Delay(BusyPause, TimeProvider.System, ct) : Task.CompletedTask;
 
     /// <summary>Runs the envelope's handlers; returns the error to record, or null.</summary>
     private async Task<string?> ProcessAsync(InboxEnvelope envelope, CancellationToken ct)

@@ -43,6 +43,7 @@ public sealed partial class InboxWriter(InboxStore store, InboxQueue queue, ILog
 
     private async Task CommitAsync(List<Pending> batch, CancellationToken ct)
     {
+        queue.NoteArrivals(batch.Count);
         try
         {
             var inserted = await store.InsertBatchAsync(batch.ConvertAll(p => p.Envelope), ct);
