@@ -18,9 +18,12 @@ switch (verb)
         return 2;
 }
 
+// Slim: none of the HTTPS, IIS or hosting-startup plumbing this bot never uses (about 5 MB less resident).
 // No config reload: options are validated once at start, and the file watcher it needs watches the content
 // root recursively, which in the container holds data/, so every SQLite write woke it.
-var builder = WebApplication.CreateBuilder(args.Where(a => a != verb).Append("--hostBuilder:reloadConfigOnChange=false").ToArray());
+var builder = WebApplication.CreateSlimBuilder(args.Where(a => a != verb).Append("--hostBuilder:reloadConfigOnChange=false").ToArray());
+// The slim builder pins the simple console formatter; the configuration's choice (JSON by default) wins again.
+builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
 builder.AddNormBot(AppMode.Run);
 var app = builder.Build();
 if (ConfigurationCheck.Problems(app.Services) is { Count: > 0 } problems)

@@ -36,7 +36,7 @@ public static class NormBotHost
     public static WebApplication UseNormBot(this WebApplication app)
     {
         app.UseRouting();
-        app.UseHttpMetrics();
+        app.UseRequestMetrics();
         app.MapHealth();
         app.MapMetrics("/metrics");
         app.MapSlack();

@@ -37,9 +37,7 @@ public sealed class Db : IDisposable
     {
         if (IsPostgres)
         {
-            var postgres = new NpgsqlConnection(_connectionString);
-            await postgres.OpenAsync(ct);
-            return postgres;
+            return await OpenPostgresAsync(ct);
         }
 
         var held = await _gate.WaitAsync(GateTimeout, ct) ? 1 : 0;
@@ -83,6 +81,15 @@ public sealed class Db : IDisposable
     }
 
     public void Dispose() => _gate.Dispose();
+
+    // Its own method so that a SQLite deployment never loads Npgsql (compiling OpenAsync would otherwise load it).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private async Task<DbConnection> OpenPostgresAsync(CancellationToken ct)
+    {
+        var postgres = new NpgsqlConnection(_connectionString);
+        await postgres.OpenAsync(ct);
+        return postgres;
+    }
 
     private static string PrepareSqlite(string connectionString)
     {
