@@ -15,10 +15,8 @@ WORKDIR /app
 COPY --from=build /app/publish .
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app
-# GC mode comes from NormBot.runtimeconfig.json (server GC, adapting its heap count). glibc otherwise gives
-# each busy thread its own malloc arena; two arenas held NormBot about 5 MB lower under load (bench/run.sh).
-ENV ASPNETCORE_HTTP_PORTS=8080 \
-    MALLOC_ARENA_MAX=2
+# The GC mode comes from NormBot.runtimeconfig.json (server GC, adapting its heap count to the load).
+ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 VOLUME ["/app/data"]
 # The runtime image has no curl: the app probes its own /health/live.
