@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
-using NormBot.Slack.Inbox;
-
 using NormBot.Slack.Events;
+using NormBot.Slack.Inbox;
 
 namespace NormBot.Slack.Http;
 
@@ -37,14 +36,14 @@ public static partial class SlackEndpoints
             teamId = Text(root, "team_id");
             eventId = Text(root, "event_id");
             challenge = Text(root, "challenge");
-            if (type == "event_callback" && (teamId is null || eventId is null || !root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object))
-            {
-                return Results.BadRequest("event_callback needs team_id, event_id and an event object");
-            }
-
             if (type == "event_callback")
             {
-                channel = Text(root.GetProperty("event"), "channel");
+                if (teamId is null || eventId is null || !root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object)
+                {
+                    return Results.BadRequest("event_callback needs team_id, event_id and an event object");
+                }
+
+                channel = Text(ev, "channel");
             }
         }
         catch (JsonException)
@@ -140,7 +139,6 @@ public static partial class SlackEndpoints
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
 
     private static partial class Log
     {
