@@ -30,8 +30,6 @@ public sealed class InboxStore(Db db, TimeProvider time)
         WHERE team_id = @TeamId AND envelope_id = @EnvelopeId
         """;
 
-    private const string Purge = "DELETE FROM slack_inbox WHERE processed_at IS NOT NULL AND processed_at < @Before";
-
     /// <summary>Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).</summary>
     public async Task<bool[]> InsertBatchAsync(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
     {
@@ -95,13 +93,6 @@ public sealed class InboxStore(Db db, TimeProvider time)
         }
 
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Processed rows are only kept as long as Slack may still retry (about 5 minutes) plus a wide margin.</summary>
-    public async Task<int> PurgeProcessedAsync(DateTimeOffset before, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(Purge, new { Before = before.ToUnixTimeMilliseconds() });
     }
 
     private sealed record PendingRow(string TeamId, string EnvelopeId, string Kind, string Body, long ReceivedAt, long Attempts);
