@@ -2,14 +2,14 @@ using Microsoft.Extensions.Options;
 using NormBot.Storage;
 using Quartz;
 using Quartz.Impl.AdoJobStore;
-using Quartz.Impl.AdoJobStore.Common;
 
 namespace NormBot.Digests;
 
 public static class DigestsSetup
 {
-    public static IServiceCollection AddDigests(this IServiceCollection services)
+    public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
+        var postgres = QuartzStore.IsPostgres(configuration);
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.AddSingleton<DigestScheduleStore>();
@@ -29,11 +29,18 @@ public static class DigestsSetup
             // Quartz takes the container's TimeProvider (tests register a FakeTimeProvider) unless given one here.
             q.UsePersistentStore(store =>
             {
-                // The provider is only known once configuration is bound, so the connection and the dialect are chosen
-                // from StorageOptions when the scheduler is built. The QRTZ_ tables come from our migration 0003;
-                // the store only validates them (its default) and never creates them.
-                store.UseConnectionProvider(sp => QuartzStore.ConnectionProvider(sp.GetRequiredService<Db>()));
-                store.UseDriverDelegate(sp => QuartzStore.DriverDelegate(sp.GetRequiredService<Db>()));
+                // The QRTZ_ tables come from our migration 0003; the store only validates them (its default) and never
+                // creates them.
+                Action<DataSourceOptions> source = o => o.DataSourceFactory = sp => QuartzStore.DataSource(sp.GetRequiredService<Db>(), postgres);
+                if (postgres)
+                {
+                    store.UsePostgres(source);
+                }
+                else
+                {
+                    store.UseSqlite(source);
+                }
+
                 store.ConfigureStore(o => o.SchemaProvisioning = SchemaProvisioning.Validate);
                 store.UseSystemTextJsonSerializer();
             });
@@ -55,13 +62,14 @@ public static class DigestsSetup
             q.AddJobListener<JobMetricsListener>();
         });
         // Several replicas on PostgreSQL form a cluster, so each job fires once: database row locks and an instance id
-        // per node (AUTO). What UseClustering() says, said through options because the provider is only known at run time.
-        services.AddOptions<ClusteringOptions>().Configure<IOptions<StorageOptions>>((clustering, storage) =>
-            clustering.Enabled = QuartzStore.IsPostgres(storage.Value));
-        services.AddOptions<AdoJobStoreOptions>().Configure<IOptions<StorageOptions>>((store, storage) =>
-            store.UseDbLocks = store.UseDbLocks || QuartzStore.IsPostgres(storage.Value));
-        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<StorageOptions>>((scheduler, storage) =>
-            scheduler.GenerateInstanceId = scheduler.GenerateInstanceId || QuartzStore.IsPostgres(storage.Value));
+        // per node (AUTO). What UseClustering() says, said through options so that a test can read them back.
+        if (postgres)
+        {
+            services.Configure<ClusteringOptions>(clustering => clustering.Enabled = true);
+            services.Configure<AdoJobStoreOptions>(store => store.UseDbLocks = true);
+            services.Configure<QuartzSchedulerOptions>(scheduler => scheduler.GenerateInstanceId = true);
+        }
+
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

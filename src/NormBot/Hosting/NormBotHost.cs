@@ -28,7 +28,7 @@ public static class NormBotHost
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddProtocols();
         builder.Services.AddNorms();
-        builder.Services.AddDigests();
+        builder.Services.AddDigests(builder.Configuration);
         builder.Services.AddHealth();
         return builder;
     }

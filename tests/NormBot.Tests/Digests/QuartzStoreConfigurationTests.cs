@@ -37,6 +37,29 @@ public sealed class QuartzStoreConfigurationTests
         Assert.That(services.GetRequiredService<IOptions<AdoJobStoreOptions>>().Value.SchemaProvisioning, Is.EqualTo(SchemaProvisioning.Validate));
     }
 
+    [Test]
+    public async Task Sqlite_QuartzOpensOurDatabaseThroughADataSource()
+    {
+        using var db = new Db(Options.Create(new StorageOptions { Provider = "Sqlite", ConnectionString = "Data Source=:memory:" }));
+
+        await using var source = QuartzStore.DataSource(db, postgres: false);
+        await using var connection = await source.OpenConnectionAsync();
+
+        Assert.That(connection, Is.InstanceOf<Microsoft.Data.Sqlite.SqliteConnection>());
+        Assert.That(source.ConnectionString, Is.EqualTo(db.ConnectionString), "the path and busy timeout Db prepared");
+    }
+
+    [Test]
+    public void ProviderSetOnlyAfterRegistration_FailsAtStartSayingWhere()
+    {
+        // Quartz's dialect was chosen from configuration at registration (SQLite); the bound options now say PostgreSQL.
+        using var db = new Db(Options.Create(new StorageOptions { Provider = "Postgres", ConnectionString = "Host=localhost" }));
+
+        var error = Assert.Throws<InvalidOperationException>(() => QuartzStore.DataSource(db, postgres: false));
+
+        Assert.That(error!.Message, Does.StartWith("Storage:Provider changed after the services were registered"));
+    }
+
     private static ServiceProvider Build(string provider)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,7 +71,7 @@ public sealed class QuartzStoreConfigurationTests
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddStorage();
-        services.AddDigests();
+        services.AddDigests(configuration);
         return services.BuildServiceProvider();
     }
 }

@@ -51,6 +51,13 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+
+        // ConfigureAppConfiguration lands after Program has registered its services; what registration itself reads
+        // (Storage:Provider picks Quartz's dialect) must also be a host setting, which Program already sees.
+        if (_settings.TryGetValue("Storage:Provider", out var provider))
+        {
+            builder.UseSetting("Storage:Provider", provider);
+        }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {
