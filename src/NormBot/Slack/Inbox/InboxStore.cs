@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using NormBot.Storage;
 
@@ -41,11 +42,12 @@ public sealed class InboxStore(Db db, TimeProvider time)
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = Insert;
-        var teamId = Parameter(command, "@TeamId");
-        var envelopeId = Parameter(command, "@EnvelopeId");
-        var kind = Parameter(command, "@Kind");
-        var body = Parameter(command, "@Body");
-        var receivedAt = Parameter(command, "@ReceivedAt");
+        // Typed up front: PostgreSQL prepares against the parameters' types, before any value is set.
+        var teamId = Parameter(command, "@TeamId", DbType.String);
+        var envelopeId = Parameter(command, "@EnvelopeId", DbType.String);
+        var kind = Parameter(command, "@Kind", DbType.String);
+        var body = Parameter(command, "@Body", DbType.String);
+        var receivedAt = Parameter(command, "@ReceivedAt", DbType.Int64);
         // Microsoft.Data.Sqlite's async methods run synchronously anyway; calling the sync ones saves a task per row.
         command.Prepare();
         for (var i = 0; i < batch.Count; i++)
@@ -59,10 +61,11 @@ public sealed class InboxStore(Db db, TimeProvider time)
         return inserted;
     }
 
-    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name, DbType type)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
     }

@@ -56,7 +56,12 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
             var user = await slack.GetUserInfoAsync(userId, ct);
             var profile = new UserProfile(user.Tz, user.IsAdmin, user.IsOwner, user.IsBot, now);
             await using var connection = await db.OpenAsync(ct);
-            await connection.ExecuteAsync(Upsert, new { TeamId = teamId, UserId = userId, profile.Tz, profile.IsAdmin, profile.IsOwner, profile.IsBot, profile.FetchedAt });
+            // Stored as 0/1 integers, which PostgreSQL will not take a boolean for.
+            await connection.ExecuteAsync(Upsert, new
+            {
+                TeamId = teamId, UserId = userId, profile.Tz, IsAdmin = profile.IsAdmin ? 1L : 0L, IsOwner = profile.IsOwner ? 1L : 0L,
+                IsBot = profile.IsBot ? 1L : 0L, profile.FetchedAt,
+            });
             _cache[(teamId, userId)] = profile;
             return profile;
         }
