@@ -225,12 +225,7 @@ public sealed class DigestSchedulingHostTests
             settings[key] = value;
         }
 
-        if (dbPath is not null)
-        {
-            settings["Storage:ConnectionString"] = $"Data Source={dbPath}";
-        }
-
-        var app = new NormBotFactory(settings, time);
+        var app = new NormBotFactory(settings, time, databasePath: dbPath);
         _ = app.Server;
         return app;
     }

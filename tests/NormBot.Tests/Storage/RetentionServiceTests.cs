@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NormBot.Storage;
 using NormBot.Tests.TestSupport;
@@ -21,7 +20,7 @@ public sealed class RetentionServiceTests
         var old = (now - TimeSpan.FromDays(31)).ToUnixTimeMilliseconds();
         var recent = (now - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds();
         var hoursAgo = (now - TimeSpan.FromHours(3)).ToUnixTimeMilliseconds();
-        await using (var seed = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        await using (var seed = app.Database())
         {
             await seed.ExecuteAsync("""
                 INSERT INTO asks (team_id, channel_id, ts, asker_id, excerpt, state, opened_at) VALUES
@@ -41,7 +40,7 @@ public sealed class RetentionServiceTests
 
         await app.Services.GetRequiredService<RetentionService>().PurgeAsync(CancellationToken.None);
 
-        await using var check = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await using var check = app.Database();
         Assert.That(await check.QueryAsync<string>("SELECT excerpt FROM asks ORDER BY ts"), Is.EqualTo(new[] { "old but open", "recent answered" }));
         Assert.That(await check.QueryAsync<string>("SELECT ts FROM ask_assignees"), Is.EqualTo(new[] { "1.2" }));
         Assert.That(await check.QueryAsync<string>("SELECT id FROM nudges"), Is.EqualTo(new[] { "n-new" }));

@@ -36,7 +36,18 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        if (PostgresStore.Server is { } server && !_settings.ContainsKey("Storage:Provider"))
+        {
+            // NORMBOT_TEST_STORE=postgres: the same suite on PostgreSQL, one database per SQLite path (so restart
+            // scenarios find their data again).
+            _postgresDatabase = PostgresStore.DatabaseFor(DatabasePath);
+            _settings["Storage:Provider"] = "Postgres";
+            _settings["Storage:ConnectionString"] = PostgresStore.Create(server, _postgresDatabase);
+        }
     }
+
+    private readonly string? _postgresDatabase;
 
     public string DatabasePath { get; }
 
@@ -44,6 +55,11 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     public bool KeepDatabase { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
+    public System.Data.Common.DbConnection Database() => _postgresDatabase is null
+        ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}")
+        : new Npgsql.NpgsqlConnection(_settings["Storage:ConnectionString"]);
 
     public CapturedLogs Logs { get; } = new();
 
@@ -92,6 +108,12 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (KeepDatabase)
         {
+            return;
+        }
+
+        if (_postgresDatabase is not null)
+        {
+            PostgresStore.Drop(PostgresStore.Server!, _postgresDatabase);
             return;
         }
 

@@ -45,7 +45,7 @@ public sealed class TeamChat(EmulatedSlackApp env)
     /// <summary>Waits until the bot has processed everything it acknowledged (the ack comes before processing).</summary>
     public async Task ProcessedAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={env.App.DatabasePath}");
+        await using var connection = env.App.Database();
         var drained = await Eventually.TrueAsync(() =>
             Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL") == 0);
         Assert.That(drained, Is.True, "the inbox did not drain");

@@ -57,7 +57,7 @@ public sealed class BotCallsContractTests : RulesTestBase
         await Chat.AdvanceAsync(TimeSpan.FromMinutes(10));
 
         Assert.That(Calls("chat.postEphemeral"), Has.Exactly(1).Items);
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Env.App.DatabasePath}");
+        await using var connection = Env.App.Database();
         Assert.That(Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT last_error FROM slack_outbox"), Is.EqualTo("channel_not_found"));
     }
 }

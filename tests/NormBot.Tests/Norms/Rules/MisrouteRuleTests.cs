@@ -69,7 +69,7 @@ public sealed class MisrouteRuleTests : RulesTestBase
 
         var replaced = await WaitForAsync("response_url");
         Assert.That(Arg(replaced, "text"), Does.Contain("not urgent"));
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Env.App.DatabasePath}");
+        await using var connection = Env.App.Database();
         var outcome = Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT outcome || ' ' || detail FROM nudges WHERE rule = 'misroute'");
         Assert.That(outcome, Is.EqualTo("dismissed urgent:p1"));
     }
@@ -77,7 +77,7 @@ public sealed class MisrouteRuleTests : RulesTestBase
     [Test]
     public async Task TopicRoute_MessageOutsideRoutedChannel_NudgesTowardIt()
     {
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Env.App.DatabasePath}"))
+        await using (var connection = Env.App.Database())
         {
             Dapper.SqlMapper.Execute(connection, "INSERT INTO topic_routes (team_id, topic, channel_id, keywords, updated_at) VALUES ('T0EMULATOR', 'security', 'C0INCIDNT', 'cve, phishing', 0)");
         }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.Norms.Rules;
@@ -43,7 +42,7 @@ public sealed class NudgeLimitsTests : RulesTestBase
     [Test]
     public async Task Snooze_PersonSnoozed_NoNudgesUntilItEnds()
     {
-        await using (var connection = new SqliteConnection($"Data Source={Env.App.DatabasePath}"))
+        await using (var connection = Env.App.Database())
         {
             await connection.ExecuteAsync(
                 "INSERT INTO user_snoozes (team_id, user_id, snoozed_until) VALUES ('T0EMULATOR', @User, @Until)",
@@ -63,7 +62,7 @@ public sealed class NudgeLimitsTests : RulesTestBase
     [Test]
     public async Task TrackingOff_Channel_NoRuleApplies()
     {
-        await using (var connection = new SqliteConnection($"Data Source={Env.App.DatabasePath}"))
+        await using (var connection = Env.App.Database())
         {
             await connection.ExecuteAsync(
                 "INSERT INTO protocol_settings (team_id, scope, setting_key, setting_value, updated_at, updated_by) VALUES ('T0EMULATOR', @Channel, 'tracking', 'off', 0, 'U0LEAD')",

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
@@ -14,12 +13,14 @@ public sealed class InboxRecoveryTests
     {
         var path = Path.Combine(Path.GetTempPath(), "normbot-tests", $"crash-{Guid.NewGuid():N}.db");
         // The schema as a previous run left it, then a row it acknowledged but never processed (it died).
-        var db = new NormBot.Storage.Db(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions { ConnectionString = $"Data Source={path}" }));
-        await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
-        db.Dispose();
+        await using (var previous = new NormBotFactory(databasePath: path))
+        {
+            _ = previous.Server;
+        }
 
         var body = SlackPayloads.Message("C0123GENRL", "U0456ALICE", "Who can approve the vendor contract renewal by Friday?", "1700000000.000700", eventId: "EvCRASHED001");
-        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        await using (var seed = new NormBotFactory(databasePath: path))
+        await using (var connection = seed.Database())
         {
             await connection.ExecuteAsync(
                 "INSERT INTO slack_inbox (team_id, envelope_id, kind, body, received_at) VALUES ('T0123NORM', 'EvCRASHED001', 'event', @Body, 1)",
@@ -33,7 +34,7 @@ public sealed class InboxRecoveryTests
         Assert.That(await Eventually.TrueAsync(() => !handler.Received.IsEmpty), Is.True);
         await Task.Delay(300);
         Assert.That(handler.Received.Single().Event.Text, Is.EqualTo("Who can approve the vendor contract renewal by Friday?"));
-        await using var check = new SqliteConnection($"Data Source={path}");
+        await using var check = second.Database();
         Assert.That(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL"), Is.Zero);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
@@ -86,7 +85,7 @@ public sealed class SlackEventEndpointTests
 
         await _client.SendAsync(SignedRequests.Json("/slack/event", body.ToJsonString(), _app.Time.GetUtcNow()));
 
-        await using var connection = new SqliteConnection($"Data Source={_app.DatabasePath}");
+        await using var connection = _app.Database();
         var stored = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM slack_inbox WHERE envelope_id = @Id", new { Id = body["event_id"]!.GetValue<string>() });
         Assert.That(stored, Is.EqualTo(1));
