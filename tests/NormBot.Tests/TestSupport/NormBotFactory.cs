@@ -56,6 +56,17 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Creates the app's schema without starting it, as a previous run would have left it.</summary>
+    public async Task MigrateAsync()
+    {
+        using var db = new NormBot.Storage.Db(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions
+        {
+            Provider = _postgresDatabase is null ? "Sqlite" : "Postgres",
+            ConnectionString = _settings["Storage:ConnectionString"]!,
+        }));
+        await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
+    }
+
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
     public System.Data.Common.DbConnection Database() => _postgresDatabase is null
         ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}")

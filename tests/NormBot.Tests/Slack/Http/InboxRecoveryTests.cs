@@ -13,22 +13,17 @@ public sealed class InboxRecoveryTests
     {
         var path = Path.Combine(Path.GetTempPath(), "normbot-tests", $"crash-{Guid.NewGuid():N}.db");
         // The schema as a previous run left it, then a row it acknowledged but never processed (it died).
-        await using (var previous = new NormBotFactory(databasePath: path))
-        {
-            _ = previous.Server;
-        }
-
+        var handler = new RecordingMessageHandler();
+        await using var second = new NormBotFactory(databasePath: path, services: s => s.AddSingleton<IEventHandler<MessageEvent>>(handler));
+        await second.MigrateAsync();
         var body = SlackPayloads.Message("C0123GENRL", "U0456ALICE", "Who can approve the vendor contract renewal by Friday?", "1700000000.000700", eventId: "EvCRASHED001");
-        await using (var seed = new NormBotFactory(databasePath: path))
-        await using (var connection = seed.Database())
+        await using (var connection = second.Database())
         {
             await connection.ExecuteAsync(
                 "INSERT INTO slack_inbox (team_id, envelope_id, kind, body, received_at) VALUES ('T0123NORM', 'EvCRASHED001', 'event', @Body, 1)",
                 new { Body = body.ToJsonString() });
         }
 
-        var handler = new RecordingMessageHandler();
-        await using var second = new NormBotFactory(databasePath: path, services: s => s.AddSingleton<IEventHandler<MessageEvent>>(handler));
         _ = second.Server;
 
         Assert.That(await Eventually.TrueAsync(() => !handler.Received.IsEmpty), Is.True);
