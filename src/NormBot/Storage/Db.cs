@@ -24,14 +24,21 @@ public sealed class Db : IDisposable
     public Db(IOptions<StorageOptions> options)
     {
         var o = options.Value;
-        IsPostgres = string.Equals(o.Provider, StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
+        IsPostgres = StorageProviders.IsPostgres(o.Provider);
         _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
     }
 
     public bool IsPostgres { get; }
 
-    /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set), for Quartz's store.</summary>
+    /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set).</summary>
     public string ConnectionString => _connectionString;
+
+    /// <summary>
+    /// A data source on the same database for a library that pools its own connections (Quartz's store); its
+    /// connections do not pass through the SQLite gate, as Quartz's never did.
+    /// </summary>
+    public DbDataSource CreateDataSource() =>
+        IsPostgres ? CreatePostgresDataSource() : SqliteFactory.Instance.CreateDataSource(_connectionString);
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
@@ -82,7 +89,8 @@ public sealed class Db : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    // Its own method so that a SQLite deployment never loads Npgsql (compiling OpenAsync would otherwise load it).
+    // The Npgsql types are only named in these two methods, so that a SQLite deployment never loads Npgsql
+    // (compiling a method loads the types it names).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private async Task<DbConnection> OpenPostgresAsync(CancellationToken ct)
     {
@@ -90,6 +98,9 @@ public sealed class Db : IDisposable
         await postgres.OpenAsync(ct);
         return postgres;
     }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private NpgsqlDataSource CreatePostgresDataSource() => NpgsqlDataSource.Create(_connectionString);
 
     private static string PrepareSqlite(string connectionString)
     {

@@ -5,7 +5,9 @@ public static class StorageProviders
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
+    public static bool IsPostgres(string? provider) => string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
     public static bool IsKnown(string? provider) =>
         string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase);
+        || IsPostgres(provider);
 }
