@@ -61,16 +61,19 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     {
         using var db = new NormBot.Storage.Db(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions
         {
-            Provider = _postgresDatabase is null ? "Sqlite" : "Postgres",
-            ConnectionString = _settings["Storage:ConnectionString"]!,
+            Provider = _settings.GetValueOrDefault("Storage:Provider") ?? NormBot.Storage.StorageProviders.Sqlite,
+            ConnectionString = ConnectionString,
         }));
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
     }
 
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
-    public System.Data.Common.DbConnection Database() => _postgresDatabase is null
-        ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}")
-        : new Npgsql.NpgsqlConnection(_settings["Storage:ConnectionString"]);
+    public System.Data.Common.DbConnection Database() =>
+        NormBot.Storage.StorageProviders.IsPostgres(_settings.GetValueOrDefault("Storage:Provider"))
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+
+    private string ConnectionString => _settings["Storage:ConnectionString"]!;
 
     public CapturedLogs Logs { get; } = new();
 
