@@ -3,7 +3,9 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using NormBot.Hosting;
+using NormBot.Norms;
 using NormBot.SlackEmulator;
+using Quartz;
 using Emulator = NormBot.SlackEmulator.SlackEmulator;
 
 namespace NormBot.Demo;
@@ -15,6 +17,11 @@ namespace NormBot.Demo;
 public sealed class DemoHost : IAsyncDisposable
 {
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(15);
+
+    // Quartz's default, which NormBot keeps: a trigger later than this is left to its misfire handler, which only
+    // runs as the clock moves on, so waiting for it here would wait forever.
+    private static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
+
     private readonly string _folder;
 
     private DemoHost(Emulator slack, WebApplication bot, FakeTimeProvider time, string folder)
@@ -138,20 +145,30 @@ public sealed class DemoHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the bot has processed every envelope it acknowledged and sent every message that is due.</summary>
+    /// <summary>
+    /// Waits until the bot has processed every envelope it acknowledged, finished the scheduled work the clock has
+    /// reached, and sent every message that is due. The clock moves far faster than real time, so anything less lets a
+    /// slow scan (a cold start, a busy machine) fall minutes of script time behind.
+    /// </summary>
     public async Task QuietAsync(CancellationToken ct)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
         var deadline = DateTime.UtcNow + QuietTimeout;
         while (true)
         {
-            var busy = await connection.ExecuteScalarAsync<long>(
+            // Producers first, queues second: a scan that ends between the two has already queued what it sends.
+            // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
+            var now = Time.GetUtcNow();
+            var passes = timers.Passes;
+            var busy = timers.Scanning || await JobsDueOrRunningAsync(now, ct) ? 1 : await connection.ExecuteScalarAsync<long>(
                 """
                 SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL)
+                     + (SELECT COUNT(*) FROM pending_context WHERE due_at <= @Now)
                      + (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
                 """,
-                new { Now = Time.GetUtcNow().ToUnixTimeMilliseconds() });
-            if (busy == 0)
+                new { Now = now.ToUnixTimeMilliseconds() });
+            if (busy == 0 && timers.Passes == passes)
             {
                 return;
             }
@@ -163,6 +180,23 @@ public sealed class DemoHost : IAsyncDisposable
 
             await Task.Delay(10, ct);
         }
+    }
+
+    /// <summary>A Quartz trigger the clock has reached that has not fired, or a job still running.</summary>
+    private async Task<bool> JobsDueOrRunningAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
+        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), ct))
+        {
+            var state = await scheduler.GetTriggerState(key, ct);
+            var next = (await scheduler.GetTrigger(key, ct))?.NextFireTimeUtc;
+            if (state is TriggerState.Executing or TriggerState.Blocked || (state == TriggerState.Normal && next <= now && next > now - MisfireThreshold))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

@@ -11,10 +11,24 @@ public sealed partial class RuleTimers(IServiceScopeFactory scopes, TimeProvider
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
+    private volatile bool _scanning;
+    private long _passes;
+
+    /// <summary>
+    /// True while a pass runs. A pass deletes the due row before it queues the nudge, so the demo (which moves the
+    /// clock faster than real time) needs this, and <see cref="Passes"/>, to know a nudge is still coming.
+    /// </summary>
+    public bool Scanning => _scanning;
+
+    /// <summary>Passes started so far.</summary>
+    public long Passes => Interlocked.Read(ref _passes);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            _scanning = true;
+            Interlocked.Increment(ref _passes);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -23,6 +37,10 @@ public sealed partial class RuleTimers(IServiceScopeFactory scopes, TimeProvider
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.Failed(logger, ex);
+            }
+            finally
+            {
+                _scanning = false;
             }
 
             await Task.Delay(Tick, time, stoppingToken);
