@@ -38,11 +38,6 @@ public sealed class PostgresClusterTests
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ToString();
-        await using (var setup = new NpgsqlConnection(connectionString))
-        {
-            // The journal's applied_at is INTEGER, which PostgreSQL makes 32-bit; a BIGINT journal lets migrations record ms.
-            await setup.ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-        }
 
         await using var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = Team });
         slack.Workspace.AddChannel(Leads, "team-leads", slack.BotUserId);
@@ -61,11 +56,6 @@ public sealed class PostgresClusterTests
             await using var second = new NormBotFactory(settings, time);
             _ = first.Server;
             _ = second.Server;
-            await using (var widen = new NpgsqlConnection(connectionString))
-            {
-                // Same INTEGER problem in migration 0002's audit table, which a digest change writes to.
-                await widen.ExecuteAsync("ALTER TABLE protocol_audit ALTER COLUMN at TYPE BIGINT");
-            }
 
             var reply = await first.Services.GetRequiredService<DigestCommands>().HandleAsync(
                 (NormsCommand)NormsCommandParser.Parse("digest <#C0LEADS|team-leads> daily 09:00"),
