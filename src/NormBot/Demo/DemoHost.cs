@@ -217,8 +217,8 @@ public sealed class DemoHost : IAsyncDisposable
             }
             catch (TimeoutException) when (attempt < 5)
             {
-                // The bot's socket is (re)connecting, and its hello timeout and backoff run on the demo clock:
-                // let a little script time pass so it can finish. Events keep their event_id, so a retry is deduped.
+                // The bot's socket is (re)connecting, and its backoff runs on the demo clock: let a little script
+                // time pass so it can finish. Events keep their event_id, so a retry is deduped.
                 Time.Advance(TimeSpan.FromSeconds(15));
                 await Task.Delay(300, ct);
             }

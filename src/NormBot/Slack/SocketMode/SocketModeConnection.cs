@@ -18,6 +18,8 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeEnvelopeSi
     public const string Closed = "closed";
     public const string Failed = "error";
 
+    // On the real clock, like AttemptTimeoutHandler: a socket Slack never greets is a fact about the network, and an
+    // injected clock that jumps (the demo, tests) must not abandon one it is about to greet.
     private static readonly TimeSpan HelloTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ClientWebSocket _socket = new();
@@ -41,7 +43,7 @@ internal sealed partial class SocketModeConnection(int id, ISocketModeEnvelopeSi
         _socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
         _socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(15);
 
-        using var timeout = new CancellationTokenSource(HelloTimeout, time);
+        using var timeout = new CancellationTokenSource(HelloTimeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token, _life.Token);
         await _socket.ConnectAsync(url, linked.Token);
         var hello = await SocketFrames.ReceiveAsync(_socket, linked.Token)

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace NormBot.Tests.Slack.SocketMode;
 
-/// <summary>Time-driven behaviour, on a fake clock: rotating before Slack's announced connection lifetime runs out.</summary>
+/// <summary>
+/// Time-driven behaviour, on a fake clock: rotating before Slack's announced connection lifetime runs out, and which
+/// waits are not on that clock.
+/// </summary>
 public sealed class SocketModeRotationTests
 {
     [Test]
@@ -23,5 +26,24 @@ public sealed class SocketModeRotationTests
 
         Assert.That(await old.ReceiveAsync(), Is.Null, "the old socket is closed after the new one is up");
         Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task ClockJumpWhileWaitingForHello_KeepsTheConnection()
+    {
+        // The hello timeout guards against a hung network, which real time measures: the demo and tests move the
+        // injected clock minutes at a time, and that must not abandon a socket Slack is about to greet.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var harness = await SocketModeHarness.StartAsync(time);
+        var socket = await harness.Server.NextSocketAsync();
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        await Task.Delay(100);
+        await socket.SendFixtureAsync("hello.json");
+        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+
+        Assert.That(await socket.ReceiveAsync(), Is.Not.Null, "the envelope is acked on the first socket");
+        Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(1), "no second apps.connections.open");
+        Assert.That(harness.Client.IsConnected, Is.True);
     }
 }
