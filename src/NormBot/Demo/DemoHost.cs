@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using NormBot.Digests;
 using NormBot.Hosting;
 using NormBot.Norms;
 using NormBot.SlackEmulator;
@@ -154,6 +155,7 @@ public sealed class DemoHost : IAsyncDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
+        var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         var deadline = DateTime.UtcNow + QuietTimeout;
         while (true)
         {
@@ -161,7 +163,7 @@ public sealed class DemoHost : IAsyncDisposable
             // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
             var now = Time.GetUtcNow();
             var passes = timers.Passes;
-            var busy = timers.Scanning || await JobsDueOrRunningAsync(now, ct) ? 1 : await connection.ExecuteScalarAsync<long>(
+            var busy = timers.Scanning || await ScheduledWork.PendingAsync(scheduler, now, now - MisfireThreshold, ct) ? 1 : await connection.ExecuteScalarAsync<long>(
                 """
                 SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL)
                      + (SELECT COUNT(*) FROM pending_context WHERE due_at <= @Now)
@@ -180,23 +182,6 @@ public sealed class DemoHost : IAsyncDisposable
 
             await Task.Delay(10, ct);
         }
-    }
-
-    /// <summary>A Quartz trigger the clock has reached that has not fired, or a job still running.</summary>
-    private async Task<bool> JobsDueOrRunningAsync(DateTimeOffset now, CancellationToken ct)
-    {
-        var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
-        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), ct))
-        {
-            var state = await scheduler.GetTriggerState(key, ct);
-            var next = (await scheduler.GetTrigger(key, ct))?.NextFireTimeUtc;
-            if (state is TriggerState.Executing or TriggerState.Blocked || (state == TriggerState.Normal && next <= now && next > now - MisfireThreshold))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

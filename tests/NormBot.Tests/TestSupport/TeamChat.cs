@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NormBot.Digests;
 using NormBot.Slack;
+using Quartz;
 
 namespace NormBot.Tests.TestSupport;
 
@@ -67,16 +71,30 @@ public sealed class TeamChat(EmulatedSlackApp env)
         await ProcessedAsync();
     }
 
-    /// <summary>Moves the fake clock in steps so the rule timers (5 s ticks) run along the way.</summary>
+    /// <summary>
+    /// Moves the fake clock in steps so the rule timers (5 s ticks) run along the way, letting the scheduler catch up
+    /// after each: a step of 10 minutes makes the overdue scan's trigger late, and Quartz fires a late trigger from its
+    /// misfire handler, which waits on this clock. Waiting here keeps that handler armed for the next step, so the last
+    /// step cannot leave a scan stranded until a move of the clock that never comes.
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         var step = TimeSpan.FromMinutes(10);
+        var scheduler = await env.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var patience = Stopwatch.StartNew();
         for (var passed = TimeSpan.Zero; passed < by; passed += step)
         {
             env.Time.Advance(by - passed < step ? by - passed : step);
             await Task.Delay(5);
+            while (patience.Elapsed < SchedulerPatience && await ScheduledWork.PendingAsync(scheduler, env.Time.GetUtcNow(), DateTimeOffset.MinValue))
+            {
+                await Task.Delay(10);
+            }
         }
 
         await Task.Delay(300);
     }
+
+    // A bound, not a wait: past it the steps go on as they did before the scheduler was waited for.
+    private static readonly TimeSpan SchedulerPatience = TimeSpan.FromSeconds(5);
 }
