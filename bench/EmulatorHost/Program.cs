@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using NormBot.SlackEmulator;
 
 // Serves a Slack emulator seeded with the users and channels of ../shared/perf/loadgen.mjs, so NormBot's
@@ -16,7 +17,9 @@ for (var c = 0; c < 20; c++)
 }
 
 Console.WriteLine($"emulator {slack.ApiBaseUrl}");
+// The emulator's own host takes SIGTERM and SIGINT to stop itself, which cancels the process's default exit: end
+// here too, or `kill` (bench/run.sh's cleanup) leaves the process holding the port.
 var done = new TaskCompletionSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; done.TrySetResult(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => done.TrySetResult();
+using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => done.TrySetResult());
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => done.TrySetResult());
 await done.Task;
