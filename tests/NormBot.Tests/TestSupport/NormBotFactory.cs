@@ -37,12 +37,12 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        if (PostgresStore.Server is { } server && !_settings.ContainsKey("Storage:Provider"))
+        if (PostgresStore.Server is { } server && Provider is null)
         {
             // NORMBOT_TEST_STORE=postgres: the same suite on PostgreSQL, one database per SQLite path (so restart
             // scenarios find their data again).
             _postgresDatabase = PostgresStore.DatabaseFor(DatabasePath);
-            _settings["Storage:Provider"] = "Postgres";
+            _settings[ProviderKey] = NormBot.Storage.StorageProviders.Postgres;
             _settings["Storage:ConnectionString"] = PostgresStore.Create(server, _postgresDatabase);
         }
     }
@@ -61,7 +61,7 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     {
         using var db = new NormBot.Storage.Db(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions
         {
-            Provider = _settings.GetValueOrDefault("Storage:Provider") ?? NormBot.Storage.StorageProviders.Sqlite,
+            Provider = Provider ?? NormBot.Storage.StorageProviders.Sqlite,
             ConnectionString = ConnectionString,
         }));
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
@@ -69,9 +69,13 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
     public System.Data.Common.DbConnection Database() =>
-        NormBot.Storage.StorageProviders.IsPostgres(_settings.GetValueOrDefault("Storage:Provider"))
+        NormBot.Storage.StorageProviders.IsPostgres(Provider)
             ? new Npgsql.NpgsqlConnection(ConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+
+    private const string ProviderKey = "Storage:Provider";
+
+    private string? Provider => _settings.GetValueOrDefault(ProviderKey);
 
     private string ConnectionString => _settings["Storage:ConnectionString"]!;
 
@@ -84,9 +88,9 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
         // ConfigureAppConfiguration lands after Program has registered its services; what registration itself reads
         // (Storage:Provider picks Quartz's dialect) must also be a host setting, which Program already sees.
-        if (_settings.TryGetValue("Storage:Provider", out var provider))
+        if (Provider is { } provider)
         {
-            builder.UseSetting("Storage:Provider", provider);
+            builder.UseSetting(ProviderKey, provider);
         }
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Trace));
         builder.ConfigureTestServices(services =>
