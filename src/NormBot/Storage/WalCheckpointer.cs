@@ -12,7 +12,7 @@ namespace NormBot.Storage;
 /// </summary>
 public sealed partial class WalCheckpointer(Db db, ILogger<WalCheckpointer> logger) : BackgroundService
 {
-    /// <summary>About 5 MB of log at the inbox's peak write rate, well under <see cref="Db.AutoCheckpointPages"/>.</summary>
+    /// <summary>A few MB of log at the inbox's peak write rate, a fraction of <see cref="Db.AutoCheckpointPages"/>.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
 
     private static readonly Histogram Duration = Metrics.CreateHistogram(
