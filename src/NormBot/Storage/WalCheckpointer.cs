@@ -7,7 +7,7 @@ namespace NormBot.Storage;
 /// Moves SQLite's write-ahead log into the database file in the background. Left to SQLite, the connection
 /// whose commit takes the log past 1,000 pages copies it back there and syncs, inside that commit: under a
 /// flood of new events that was the inbox writer every fraction of a second, and every acknowledgement
-/// waiting on that commit waited for the copy too (it was most of the event path's p99). A passive
+/// waiting on that commit waited for the copy too (most of the event handler's p99 under a flood). A passive
 /// checkpoint takes no lock that writers or readers wait for.
 /// </summary>
 public sealed partial class WalCheckpointer(Db db, ILogger<WalCheckpointer> logger) : BackgroundService
