@@ -1,15 +1,18 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NormBot.Slack.Inbox;
 using NormBot.Storage;
 using NormBot.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace NormBot.Tests.Storage;
 
-/// <summary>The inbox writer's commits never copy the log back into the database; the background checkpointer does.</summary>
+/// <summary>
+/// The background checkpointer copies the log back into the database, so the inbox writer's commits do so only at
+/// the raised threshold, which a sustained flood still reaches.
+/// </summary>
 public sealed class WalCheckpointerTests
 {
     private string _folder = "";
@@ -34,7 +37,7 @@ public sealed class WalCheckpointerTests
     }
 
     [Test]
-    public async Task StoreConnections_CheckpointOnCommitOnlyAsAFallback()
+    public async Task StoreConnections_CheckpointOnCommitOnlyAtTheRaisedThreshold()
     {
         await using var connection = await _db.OpenAsync();
 
@@ -81,7 +84,7 @@ public sealed class WalCheckpointerTests
         var db = app.Services.GetRequiredService<Db>();
         var before = new FileInfo(app.DatabasePath).Length;
 
-        // Far below the fallback threshold, so only the background checkpointer moves these pages.
+        // Far below the raised threshold, so only the background checkpointer moves these pages.
         await using (var connection = await db.OpenAsync())
         await using (var tx = await connection.BeginTransactionAsync())
         {
