@@ -10,8 +10,8 @@ using NormBot.Tests.TestSupport;
 namespace NormBot.Tests.Storage;
 
 /// <summary>
-/// The background checkpointer copies the log back into the database, so the inbox writer's commits do so only at
-/// the raised threshold, which a sustained flood still reaches.
+/// The background checkpointer copies the log back into the database and, under a flood, restarts it, so the inbox
+/// writer's commits never reach SQLite's own threshold, where a commit would copy and sync.
 /// </summary>
 public sealed class WalCheckpointerTests
 {
@@ -45,15 +45,69 @@ public sealed class WalCheckpointerTests
     }
 
     [Test]
-    public async Task Checkpoint_AfterAFloodOfEvents_MovesEveryCommittedPageIntoTheDatabase()
+    public async Task Checkpoint_AfterAFloodOfEvents_MovesEveryCommittedPageIntoTheDatabaseAndRestartsTheLog()
     {
+        var checkpointer = Checkpointer();
         await WriteEventsAsync(from: 0, count: 6_000);
 
-        var (logFrames, checkpointed) = await Checkpointer().CheckpointAsync(CancellationToken.None);
+        var pass = checkpointer.Checkpoint(CancellationToken.None);
 
         // 6,000 events are past SQLite's own 1,000-page threshold, which would have checkpointed on commit.
-        Assert.That(logFrames, Is.GreaterThan(1_000));
-        Assert.That(checkpointed, Is.EqualTo(logFrames));
+        Assert.That(pass.LogFrames, Is.GreaterThan(WalCheckpointer.RestartAbovePages));
+        Assert.That(pass.Checkpointed, Is.EqualTo(pass.LogFrames));
+        Assert.That(pass.Restarts, Is.True);
+
+        await WriteEventsAsync(from: 6_000, count: 64);
+        Assert.That(checkpointer.Checkpoint(CancellationToken.None).LogFrames, Is.InRange(1, 100), "the next commit did not write at the log's start");
+    }
+
+    [Test]
+    public async Task ContinuousWrites_StillRestartTheLog()
+    {
+        var checkpointer = Checkpointer();
+        using var stop = new CancellationTokenSource();
+        var largest = 0L;
+        var passes = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                checkpointer.Checkpoint(CancellationToken.None);
+                largest = Math.Max(largest, new FileInfo(_path + "-wal").Length);
+            }
+        });
+
+        // One commit after another, as under a flood: no write ever finds the log fully copied, so a passive checkpoint
+        // alone never lets it restart, and it grows until SQLite's own threshold copies it inside a commit.
+        var store = new InboxStore(_db, TimeProvider.System);
+        for (var i = 0; i < 40_000; i += 8)
+        {
+            await store.InsertBatchAsync(Enumerable.Range(i, 8).Select(Envelope).ToList(), CancellationToken.None);
+        }
+
+        await stop.CancelAsync();
+        await passes;
+        TestContext.Out.WriteLine($"largest log: {largest / 1_000_000.0:F1} MB");
+        Assert.That(largest, Is.LessThan(LogBytes(Db.AutoCheckpointPages) * 3 / 4), $"the log reached {largest / 1_000_000.0:F1} MB");
+    }
+
+    [Test]
+    public async Task HoldStores_KeepsStoresAtTheGateUntilReleased()
+    {
+        var hold = _db.HoldStores(CancellationToken.None);
+        var insert = new InboxStore(_db, TimeProvider.System).InsertBatchAsync([Envelope(1)], CancellationToken.None);
+
+        await Task.Delay(200);
+        Assert.That(insert.IsCompleted, Is.False, "a store wrote while the stores were held");
+
+        hold.Dispose();
+        hold.Dispose(); // a second release must not let two stores in at once
+        Assert.That(await insert.WaitAsync(TimeSpan.FromSeconds(5)), Is.EqualTo(new[] { true }));
+        await using var connection = await _db.OpenAsync();
+        var second = _db.OpenAsync();
+        await Task.Delay(100);
+        Assert.That(second.IsCompleted, Is.False, "two store connections were open at once");
+        await connection.DisposeAsync();
+        await (await second).DisposeAsync();
     }
 
     [Test]
@@ -61,13 +115,13 @@ public sealed class WalCheckpointerTests
     {
         var checkpointer = Checkpointer();
         await WriteEventsAsync(from: 0, count: 2_000);
-        await checkpointer.CheckpointAsync(CancellationToken.None);
+        checkpointer.Checkpoint(CancellationToken.None);
         var afterFirst = new FileInfo(_path + "-wal").Length;
 
         for (var round = 1; round <= 3; round++)
         {
             await WriteEventsAsync(from: round * 2_000, count: 2_000);
-            await checkpointer.CheckpointAsync(CancellationToken.None);
+            checkpointer.Checkpoint(CancellationToken.None);
         }
 
         // Without the checkpoints the log would hold all four rounds (SQLite alone waits for 10,000 pages).
@@ -98,6 +152,8 @@ public sealed class WalCheckpointerTests
             "the database file did not grow: the log was not checkpointed");
     }
 
+    private static long LogBytes(long pages) => pages * (4096 + 24);
+
     private WalCheckpointer Checkpointer() => new(_db, NullLogger<WalCheckpointer>.Instance);
 
     /// <summary>Writes the way the event path does: batches of 64 through the inbox store.</summary>
@@ -106,12 +162,12 @@ public sealed class WalCheckpointerTests
         var store = new InboxStore(_db, TimeProvider.System);
         for (var start = from; start < from + count; start += 64)
         {
-            var batch = Enumerable.Range(start, Math.Min(64, from + count - start))
-                .Select(i => new InboxEnvelope("T1", $"Ev{i:D10}", InboxEnvelope.Event, Body(i), 1_700_000_000_000 + i))
-                .ToList();
+            var batch = Enumerable.Range(start, Math.Min(64, from + count - start)).Select(Envelope).ToList();
             await store.InsertBatchAsync(batch, CancellationToken.None);
         }
     }
+
+    private static InboxEnvelope Envelope(int i) => new("T1", $"Ev{i:D10}", InboxEnvelope.Event, Body(i), 1_700_000_000_000 + i);
 
     private static string Body(int i) =>
         $$$"""{"type":"event_callback","team_id":"T1","event_id":"Ev{{{i:D10}}}","event":{"type":"message","channel":"C{{{i % 20}}}","user":"U{{{i % 50}}}","text":"<@U7> can you look at the deploy notes in https://docs.example/{{{i}}} before tomorrow?","ts":"1700000000.{{{i:D6}}}"}}""";
