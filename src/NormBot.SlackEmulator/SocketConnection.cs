@@ -8,7 +8,12 @@ internal sealed class SocketConnection(WebSocket socket) : IDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
 
+    private volatile bool _disconnecting;
+
     public bool IsOpen => socket.State == WebSocketState.Open;
+
+    /// <summary>Sent a <c>disconnect</c> frame: open until the server closes it, but no longer given envelopes.</summary>
+    public bool Disconnecting { get => _disconnecting; set => _disconnecting = value; }
 
     public async Task SendAsync(string text, CancellationToken ct)
     {

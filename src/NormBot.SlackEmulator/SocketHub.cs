@@ -16,7 +16,8 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
 
     public Uri? BaseUri { get; set; }
 
-    public int ConnectionCount { get { lock (_gate) { return _connections.Count; } } }
+    /// <summary>Connections Slack would deliver to: open, and not told to disconnect.</summary>
+    public int ConnectionCount { get { lock (_gate) { return _connections.Count(c => !c.Disconnecting); } } }
 
     public IReadOnlyList<SocketAck> Acks => _acks.Snapshot();
 
@@ -82,6 +83,9 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
     {
         var frame = Frames.Disconnect(reason).ToJsonString();
         var targets = Snapshot();
+
+        // Slack sends a socket it has told to disconnect no new envelopes: they go to the client's replacement.
+        targets.ForEach(c => c.Disconnecting = true);
         await Task.WhenAll(targets.Select(c => c.SendAsync(frame, CancellationToken.None)));
 
         // Slack closes a "warning" socket some seconds later, giving the client time to open a replacement.
@@ -126,7 +130,7 @@ internal sealed class SocketHub(SlackEmulatorOptions options)
     {
         lock (_gate)
         {
-            var open = _connections.Where(c => c.IsOpen).ToList();
+            var open = _connections.Where(c => c.IsOpen && !c.Disconnecting).ToList();
             return open.Count == 0
                 ? throw new InvalidOperationException("No Socket Mode client is connected")
                 : open[(int)((uint)_next++ % (uint)open.Count)];

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json.Nodes;
 using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.SlackEmulator;
@@ -25,6 +26,24 @@ public sealed class SocketLifecycleTests : EmulatorTestBase
             Assert.That(frame.Select(kv => kv.Key), Is.EquivalentTo(fixture.Select(kv => kv.Key)));
             Assert.That(afterwards, Is.Null, "server closes the socket after the disconnect frame");
         });
+    }
+
+    [Test]
+    public async Task Disconnect_NewEnvelopesGoToTheReplacementConnection()
+    {
+        await using var old = await TestSocketClient.ConnectReadyAsync(Emulator);
+        await Emulator.SendDisconnectAsync("warning");
+        Assert.That((string?)(await old.ReceiveAsync())!["type"], Is.EqualTo("disconnect"));
+        Assert.That(Emulator.ConnectionCount, Is.Zero, "a socket told to disconnect still counts as a delivery target");
+
+        await using var replacement = await TestSocketClient.ConnectReadyAsync(Emulator);
+        var sent = Emulator.SendEventAsync(new JsonObject { ["n"] = 1 });
+        var envelope = (await replacement.ReceiveAsync())!;
+        await replacement.SendAsync(new JsonObject { ["envelope_id"] = envelope["envelope_id"]!.DeepClone() });
+        await sent;
+
+        // The old socket sees nothing more before the server closes it.
+        Assert.That(await old.ReceiveAsync(TimeSpan.FromSeconds(5)), Is.Null);
     }
 
     [Test]
