@@ -167,7 +167,7 @@ public sealed class WalCheckpointerTests
         }
     }
 
-    private static InboxEnvelope Envelope(int i) => new("T1", $"Ev{i:D10}", InboxEnvelope.Event, Body(i), 1_700_000_000_000 + i);
+    private static InboxEnvelope Envelope(int i) => new("T1", $"Ev{i:D10}", InboxEnvelope.Event, System.Text.Encoding.UTF8.GetBytes(Body(i)), 1_700_000_000_000 + i);
 
     private static string Body(int i) =>
         $$$"""{"type":"event_callback","team_id":"T1","event_id":"Ev{{{i:D10}}}","event":{"type":"message","channel":"C{{{i % 20}}}","user":"U{{{i % 50}}}","text":"<@U7> can you look at the deploy notes in https://docs.example/{{{i}}} before tomorrow?","ts":"1700000000.{{{i:D6}}}"}}""";

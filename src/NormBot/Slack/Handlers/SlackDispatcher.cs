@@ -20,7 +20,7 @@ public sealed partial class SlackDispatcher(
         _ => Task.CompletedTask,
     };
 
-    private async Task DispatchEventAsync(string body, CancellationToken ct)
+    private async Task DispatchEventAsync(byte[] body, CancellationToken ct)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -79,7 +79,7 @@ public sealed partial class SlackDispatcher(
         }
     }
 
-    private async Task DispatchInteractionAsync(string body, CancellationToken ct)
+    private async Task DispatchInteractionAsync(byte[] body, CancellationToken ct)
     {
         var payload = JsonNode.Parse(body)!.AsObject();
         if (payload["type"]?.GetValue<string>() != "block_actions")

@@ -12,16 +12,21 @@ public static partial class SlackEndpoints
 {
     public static IEndpointRouteBuilder MapSlackHttp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/slack/event", EventAsync);
-        endpoints.MapPost("/slack/command", CommandAsync);
-        endpoints.MapPost("/slack/action", ActionAsync);
-        endpoints.MapPost("/slack/options", (Delegate)OptionsAsync);
+        var services = new SlackHttpServices(endpoints.ServiceProvider);
+        endpoints.MapPost("/slack/event", Answer(EventAsync, services));
+        endpoints.MapPost("/slack/command", Answer(CommandAsync, services));
+        endpoints.MapPost("/slack/action", Answer(ActionAsync, services));
+        endpoints.MapPost("/slack/options", Answer(OptionsAsync, services));
         return endpoints;
     }
 
-    private static async Task<IResult> EventAsync(HttpContext http, SlackIntake intake, ILogger<SlackIntake> logger)
+    // A plain RequestDelegate: the handlers take nothing minimal APIs would bind or resolve per request.
+    private static RequestDelegate Answer(Func<HttpContext, SlackHttpServices, Task<IResult>> handler, SlackHttpServices services) =>
+        async http => await (await handler(http, services)).ExecuteAsync(http);
+
+    private static async Task<IResult> EventAsync(HttpContext http, SlackHttpServices services)
     {
-        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http, services);
         if (body is null)
         {
             return rejection!;
@@ -58,7 +63,7 @@ public static partial class SlackEndpoints
             case "event_callback":
                 try
                 {
-                    await intake.AcceptEventAsync(teamId!, eventId!, Encoding.UTF8.GetString(body), channel, http.RequestAborted);
+                    await services.Intake.AcceptEventAsync(teamId!, eventId!, body, channel, http.RequestAborted);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -66,19 +71,19 @@ public static partial class SlackEndpoints
                     return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
                 }
 
-                return Results.Ok();
+                return Acknowledged.Instance;
             case "app_rate_limited":
                 SlackIntake.NoteRateLimited();
-                Log.RateLimited(logger, teamId ?? "?");
+                Log.RateLimited(services.Logger, teamId ?? "?");
                 return Results.Ok();
             default:
                 return Results.BadRequest($"unsupported payload type \"{type}\"");
         }
     }
 
-    private static async Task<IResult> CommandAsync(HttpContext http, SlackIntake intake)
+    private static async Task<IResult> CommandAsync(HttpContext http, SlackHttpServices services)
     {
-        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http, services);
         if (body is null)
         {
             return rejection!;
@@ -95,13 +100,13 @@ public static partial class SlackEndpoints
             return Results.BadRequest("slash command needs team_id, user_id and command");
         }
 
-        var reply = await intake.AcceptCommandAsync(fields, http.RequestAborted);
+        var reply = await services.Intake.AcceptCommandAsync(fields, http.RequestAborted);
         return reply is null ? Results.Ok() : Results.Text(reply.ToJsonString(), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> ActionAsync(HttpContext http, SlackIntake intake)
+    private static async Task<IResult> ActionAsync(HttpContext http, SlackHttpServices services)
     {
-        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http, services);
         if (body is null)
         {
             return rejection!;
@@ -125,13 +130,13 @@ public static partial class SlackEndpoints
         }
 
         var id = JsonText.Of(payload["trigger_id"]) ?? JsonText.Of(payload["actions"]?[0]?["action_ts"]) ?? Guid.NewGuid().ToString("N");
-        await intake.AcceptInteractionAsync(teamId, id, payload.ToJsonString(), http.RequestAborted);
+        await services.Intake.AcceptInteractionAsync(teamId, id, payload.ToJsonString(), http.RequestAborted);
         return Results.Ok();
     }
 
-    private static async Task<IResult> OptionsAsync(HttpContext http)
+    private static async Task<IResult> OptionsAsync(HttpContext http, SlackHttpServices services)
     {
-        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http);
+        var (body, rejection) = await SlackRequestBody.ReadVerifiedAsync(http, services);
 
         // NormBot has no external selects; answer with an empty list rather than an error.
         return body is null ? rejection! : Results.Json(new { options = Array.Empty<object>() });
@@ -139,6 +144,21 @@ public static partial class SlackEndpoints
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// An empty 200, as <c>Results.Ok()</c> answers, but without resolving a logger from the request's services (which
+    /// opens a DI scope) on the path every event takes.
+    /// </summary>
+    private sealed class Acknowledged : IResult
+    {
+        public static readonly Acknowledged Instance = new();
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            return Task.CompletedTask;
+        }
+    }
 
     private static partial class Log
     {

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace NormBot.Slack.Http;
 
 /// <summary>Reads a request's raw bytes (bounded) and checks Slack's signature before anything parses them.</summary>
@@ -8,7 +6,7 @@ public static class SlackRequestBody
     /// <summary>Slack's largest payloads (a view submission with big state) stay far below this.</summary>
     public const int MaxBytes = 1024 * 1024;
 
-    public static async Task<(byte[]? Body, IResult? Rejection)> ReadVerifiedAsync(HttpContext http)
+    public static async Task<(byte[]? Body, IResult? Rejection)> ReadVerifiedAsync(HttpContext http, SlackHttpServices services)
     {
         var request = http.Request;
         if (request.ContentLength > MaxBytes)
@@ -22,8 +20,8 @@ public static class SlackRequestBody
             return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
         }
 
-        var secret = http.RequestServices.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret ?? "";
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var secret = services.SigningSecret;
+        var now = services.Time.GetUtcNow();
         var outcome = string.IsNullOrEmpty(secret)
             ? SlackSignatureVerifier.Outcome.BadSignature
             : SlackSignatureVerifier.Verify(secret, request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], body, now);

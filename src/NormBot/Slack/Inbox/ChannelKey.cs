@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace NormBot.Slack.Inbox;
@@ -6,9 +5,9 @@ namespace NormBot.Slack.Inbox;
 /// <summary>Finds the channel of an event body cheaply, for ordering; the full parse happens in the handler.</summary>
 public static class ChannelKey
 {
-    public static string Of(string eventCallbackBody)
+    public static string Of(ReadOnlySpan<byte> eventCallbackBody)
     {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(eventCallbackBody));
+        var reader = new Utf8JsonReader(eventCallbackBody);
         var depth = 0;
         var inEvent = false;
         while (reader.Read())

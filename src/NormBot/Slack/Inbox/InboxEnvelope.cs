@@ -1,7 +1,10 @@
 namespace NormBot.Slack.Inbox;
 
-/// <summary>One Slack delivery as it sits in the durable inbox: an event, a slash command or an interaction.</summary>
-public sealed record InboxEnvelope(string TeamId, string EnvelopeId, string Kind, string Body, long ReceivedAt)
+/// <summary>
+/// One Slack delivery as it sits in the durable inbox: an event, a slash command or an interaction. The body is UTF-8
+/// JSON, as it arrived: the ack path stores the request's bytes without decoding them to a string and back.
+/// </summary>
+public sealed record InboxEnvelope(string TeamId, string EnvelopeId, string Kind, byte[] Body, long ReceivedAt)
 {
     public const string Event = "event";
     public const string Command = "command";

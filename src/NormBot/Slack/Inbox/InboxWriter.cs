@@ -18,9 +18,16 @@ public sealed partial class InboxWriter(InboxStore store, InboxQueue queue, ILog
     private readonly Channel<Pending> _pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(10_000) { SingleReader = true });
 
     /// <summary>Returns once the envelope is durable: true if it is new, false for a retry or replay of one already stored.</summary>
-    public async Task<bool> WriteAsync(InboxEnvelope envelope, CancellationToken ct)
+    public Task<bool> WriteAsync(InboxEnvelope envelope, CancellationToken ct)
     {
         var pending = new Pending(envelope, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        // Not async unless the queue is full: this runs for every event, and the state machine was one more object each.
+        return _pending.Writer.TryWrite(pending) ? pending.Done.Task.WaitAsync(ct) : WhenQueuedAsync(pending, ct);
+    }
+
+    private async Task<bool> WhenQueuedAsync(Pending pending, CancellationToken ct)
+    {
         await _pending.Writer.WriteAsync(pending, ct);
         return await pending.Done.Task.WaitAsync(ct);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Prometheus;
 
@@ -15,11 +16,11 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
     private static readonly Counter RateLimited = Metrics.CreateCounter("normbot_slack_app_rate_limited_total", "app_rate_limited notices from Slack.");
 
     /// <summary>Stores an <c>event_callback</c>; false when it is a retry of one already stored.</summary>
-    public Task<bool> AcceptEventAsync(string teamId, string eventId, string body, string? channel, CancellationToken ct) =>
+    public Task<bool> AcceptEventAsync(string teamId, string eventId, byte[] body, string? channel, CancellationToken ct) =>
         writer.WriteAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()) { Channel = channel }, ct);
 
     public Task<bool> AcceptInteractionAsync(string teamId, string id, string payloadJson, CancellationToken ct) =>
-        writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, payloadJson, Now()), ct);
+        writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, Encoding.UTF8.GetBytes(payloadJson), Now()), ct);
 
     /// <summary>Stores the command and returns its reply if the worker produced one within the budget.</summary>
     public async Task<JsonObject?> AcceptCommandAsync(JsonObject fields, CancellationToken ct)
@@ -27,7 +28,7 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
         var teamId = fields["team_id"]?.GetValue<string>() ?? "";
         var id = fields["trigger_id"]?.GetValue<string>() is { Length: > 0 } trigger ? trigger : Guid.NewGuid().ToString("N");
         var reply = completions.Register(teamId, id);
-        if (!await writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Command, fields.ToJsonString(), Now()), ct))
+        if (!await writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Command, Encoding.UTF8.GetBytes(fields.ToJsonString()), Now()), ct))
         {
             completions.Abandon(teamId, id);
             return null;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using NormBot.Slack.Inbox;
 
@@ -20,7 +21,7 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
         {
             case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "event_callback"
                 && JsonText.Of(payload["team_id"]) is { } teamId && JsonText.Of(payload["event_id"]) is { } eventId:
-                await intake.AcceptEventAsync(teamId, eventId, payload.ToJsonString(), JsonText.Of(payload["event"]?["channel"]), ct);
+                await intake.AcceptEventAsync(teamId, eventId, Encoding.UTF8.GetBytes(payload.ToJsonString()), JsonText.Of(payload["event"]?["channel"]), ct);
                 return null;
             case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "app_rate_limited":
                 SlackIntake.NoteRateLimited();

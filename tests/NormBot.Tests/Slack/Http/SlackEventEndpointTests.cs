@@ -91,6 +91,26 @@ public sealed class SlackEventEndpointTests
         Assert.That(stored, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Event_NonAsciiText_StoredAsTheRequestsOwnTextAndDeliveredIntact()
+    {
+        // The inbox binds the request's UTF-8 bytes directly: they must land as text (not a blob), byte for byte.
+        const string text = "Può qualcuno rivedere il doc? 🚀 naïve café — 日本語";
+        var body = SlackPayloads.Message("C0123GENRL", "U0456ALICE", text, "1700000000.000350").ToJsonString();
+
+        var response = await _client.SendAsync(SignedRequests.Json("/slack/event", body, _app.Time.GetUtcNow()));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using var connection = _app.Database();
+        // Compared in SQL: SQLite never finds a blob equal to text, although its reader would hand either back as a string.
+        var stored = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM slack_inbox WHERE envelope_id = @Id AND body = @Body",
+            new { Id = System.Text.Json.Nodes.JsonNode.Parse(body)!["event_id"]!.GetValue<string>(), Body = body });
+        Assert.That(stored, Is.EqualTo(1));
+        Assert.That(await Eventually.TrueAsync(() => _handler.Received.Count == 1), Is.True);
+        Assert.That(_handler.Received.Single().Event.Text, Is.EqualTo(text));
+    }
+
     [TestCase("v0=0000000000000000000000000000000000000000000000000000000000000000", 0, TestName = "Event_ForgedSignature_401AndNothingHappens")]
     [TestCase(null, -301, TestName = "Event_TimestampOlderThanFiveMinutes_401AndNothingHappens")]
     [TestCase(null, 301, TestName = "Event_TimestampFromTheFuture_401AndNothingHappens")]
