@@ -20,8 +20,13 @@ public sealed class RetentionServiceTests
         var old = (now - TimeSpan.FromDays(31)).ToUnixTimeMilliseconds();
         var recent = (now - TimeSpan.FromDays(2)).ToUnixTimeMilliseconds();
         var hoursAgo = (now - TimeSpan.FromHours(3)).ToUnixTimeMilliseconds();
+        // One transaction: the start-up run may already have been executing when the scheduler paused, and the test's
+        // connection does not queue behind it. Seeded row by row, that run could delete the old answered ask between its
+        // insert and its assignee's, leaving an orphan the purge below never matches (this failed once in CI).
         await using (var seed = app.Database())
         {
+            await seed.OpenAsync();
+            await using var tx = await seed.BeginTransactionAsync();
             await seed.ExecuteAsync("""
                 INSERT INTO asks (team_id, channel_id, ts, asker_id, excerpt, state, opened_at) VALUES
                   ('T1', 'C1', '1.1', 'U1', 'old answered', 'answered', @Old),
@@ -35,7 +40,8 @@ public sealed class RetentionServiceTests
                   ('T1', 'Ev-done-long-ago', 'event', '{"text":"message body"}', @Recent, @Recent),
                   ('T1', 'Ev-done-just-now', 'event', '{}', @HoursAgo, @HoursAgo),
                   ('T1', 'Ev-not-processed', 'event', '{}', @Recent, NULL);
-                """, new { Old = old, Recent = recent, HoursAgo = hoursAgo });
+                """, new { Old = old, Recent = recent, HoursAgo = hoursAgo }, tx);
+            await tx.CommitAsync();
         }
 
         await app.Services.GetRequiredService<RetentionService>().PurgeAsync(CancellationToken.None);
