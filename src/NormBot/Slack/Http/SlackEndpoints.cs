@@ -130,7 +130,7 @@ public static partial class SlackEndpoints
         }
 
         var id = JsonText.Of(payload["trigger_id"]) ?? JsonText.Of(payload["actions"]?[0]?["action_ts"]) ?? Guid.NewGuid().ToString("N");
-        await services.Intake.AcceptInteractionAsync(teamId, id, payload.ToJsonString(), http.RequestAborted);
+        await services.Intake.AcceptInteractionAsync(teamId, id, payload, http.RequestAborted);
         return Results.Ok();
     }
 

@@ -65,16 +65,17 @@ public static class SlackSignatureVerifier
         var key = keyLength <= 256 ? stackalloc byte[keyLength] : new byte[keyLength];
         Encoding.UTF8.GetBytes(signingSecret, key);
 
-        var length = 4 + timestamp.Length + body.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(length);
+        // The timestamp is digits only (Verify parses it first; Sign formats a number), one byte per character.
+        var prefix = 4 + timestamp.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(prefix + body.Length);
         try
         {
-            var message = rented.AsSpan(0, length);
+            var message = rented.AsSpan(0, prefix + body.Length);
             "v0:"u8.CopyTo(message);
-            var written = Encoding.ASCII.GetBytes(timestamp, message[3..]);
-            message[3 + written] = (byte)':';
-            body.CopyTo(message[(4 + written)..]);
-            HMACSHA256.HashData(key, message[..(4 + written + body.Length)], destination);
+            Encoding.ASCII.GetBytes(timestamp, message[3..]);
+            message[prefix - 1] = (byte)':';
+            body.CopyTo(message[prefix..]);
+            HMACSHA256.HashData(key, message, destination);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Prometheus;
 
@@ -19,8 +19,8 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
     public Task<bool> AcceptEventAsync(string teamId, string eventId, byte[] body, string? channel, CancellationToken ct) =>
         writer.WriteAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()) { Channel = channel }, ct);
 
-    public Task<bool> AcceptInteractionAsync(string teamId, string id, string payloadJson, CancellationToken ct) =>
-        writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, Encoding.UTF8.GetBytes(payloadJson), Now()), ct);
+    public Task<bool> AcceptInteractionAsync(string teamId, string id, JsonObject payload, CancellationToken ct) =>
+        writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, JsonSerializer.SerializeToUtf8Bytes(payload), Now()), ct);
 
     /// <summary>Stores the command and returns its reply if the worker produced one within the budget.</summary>
     public async Task<JsonObject?> AcceptCommandAsync(JsonObject fields, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
         var teamId = fields["team_id"]?.GetValue<string>() ?? "";
         var id = fields["trigger_id"]?.GetValue<string>() is { Length: > 0 } trigger ? trigger : Guid.NewGuid().ToString("N");
         var reply = completions.Register(teamId, id);
-        if (!await writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Command, Encoding.UTF8.GetBytes(fields.ToJsonString()), Now()), ct))
+        if (!await writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Command, JsonSerializer.SerializeToUtf8Bytes(fields), Now()), ct))
         {
             completions.Abandon(teamId, id);
             return null;

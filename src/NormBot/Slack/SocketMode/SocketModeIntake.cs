@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NormBot.Slack.Inbox;
 
@@ -21,7 +21,7 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
         {
             case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "event_callback"
                 && JsonText.Of(payload["team_id"]) is { } teamId && JsonText.Of(payload["event_id"]) is { } eventId:
-                await intake.AcceptEventAsync(teamId, eventId, Encoding.UTF8.GetBytes(payload.ToJsonString()), JsonText.Of(payload["event"]?["channel"]), ct);
+                await intake.AcceptEventAsync(teamId, eventId, JsonSerializer.SerializeToUtf8Bytes(payload), JsonText.Of(payload["event"]?["channel"]), ct);
                 return null;
             case SocketModeEnvelope.EventsApi when JsonText.Of(payload["type"]) == "app_rate_limited":
                 SlackIntake.NoteRateLimited();
@@ -31,7 +31,7 @@ public sealed class SocketModeIntake(SlackIntake intake) : ISocketModeEnvelopeSi
                 return envelope.AcceptsResponsePayload ? reply : null;
             case SocketModeEnvelope.Interactive when (JsonText.Of(payload["team"]?["id"]) ?? JsonText.Of(payload["user"]?["team_id"])) is { } team:
                 var id = JsonText.Of(payload["trigger_id"]) ?? JsonText.Of(payload["actions"]?[0]?["action_ts"]) ?? envelope.EnvelopeId;
-                await intake.AcceptInteractionAsync(team, id, payload.ToJsonString(), ct);
+                await intake.AcceptInteractionAsync(team, id, payload, ct);
                 return null;
             default:
                 // Nothing we can use; acknowledging stops Slack from redelivering it forever.
