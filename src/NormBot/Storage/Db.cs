@@ -19,10 +19,11 @@ public sealed class Db : IDisposable
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// SQLite's own checkpoint-on-commit threshold, raised from 1,000 pages (about 40 MB of log instead of 4), so that
+    /// SQLite's own checkpoint-on-commit threshold, raised from 1,000 pages (about 200 MB of log instead of 4), so that
     /// <see cref="WalCheckpointer"/> does that work off the commit path; this remains the fallback should it fall behind.
+    /// Well above the checkpointer's restart threshold: at 10,000 a flood's commits crossed it between two passes.
     /// </summary>
-    public const int AutoCheckpointPages = 10_000;
+    public const int AutoCheckpointPages = 50_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;

@@ -15,17 +15,24 @@ namespace NormBot.Storage;
 /// stores back at <see cref="Db"/>'s gate for a restart checkpoint of the last few frames: a few milliseconds in
 /// which the next write starts the log again from its beginning. Without that step the log grew to SQLite's
 /// threshold and a commit there stalled the event path for 10-35 ms, several times a second.
+/// The passes are frequent and the restarts rare: each restart is a stall of its own (it syncs the database file
+/// while the stores wait), whereas a pass only copies.
 /// </remarks>
 public sealed partial class WalCheckpointer(Db db, ILogger<WalCheckpointer> logger) : BackgroundService
 {
-    /// <summary>A few MB of log at a normal write rate, and under the benchmark's flood still below <see cref="Db.AutoCheckpointPages"/>.</summary>
-    public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// Often enough that a flood of new events (about 20,000 pages of log a second on the development machine) adds a
+    /// few thousand pages between passes: the copies stay small, and the log never nears
+    /// <see cref="Db.AutoCheckpointPages"/>.
+    /// </summary>
+    public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// SQLite's own default threshold. Below it writes are far enough apart that the next one finds the log copied
-    /// and restarts it itself; holding the stores back would buy nothing.
+    /// About 64 MB of log. Below it a pass only copies: at any write rate short of a flood, the next write finds the
+    /// log copied and restarts it itself. Above it, under a flood, a pass restarts the log about once a second.
+    /// At 1,000 pages the restart (and its stall of the stores) came with every pass, twice a second.
     /// </summary>
-    public const long RestartAbovePages = 1_000;
+    public const long RestartAbovePages = 16_000;
 
     private static readonly Histogram Duration = Metrics.CreateHistogram(
         "normbot_sqlite_checkpoint_seconds", "Background WAL checkpoints.", new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });

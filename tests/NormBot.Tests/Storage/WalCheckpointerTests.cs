@@ -48,17 +48,31 @@ public sealed class WalCheckpointerTests
     public async Task Checkpoint_AfterAFloodOfEvents_MovesEveryCommittedPageIntoTheDatabaseAndRestartsTheLog()
     {
         var checkpointer = Checkpointer();
-        await WriteEventsAsync(from: 0, count: 6_000);
+        await WriteEventsAsync(from: 0, count: 20_000, perCommit: 5);
 
         var pass = checkpointer.Checkpoint(CancellationToken.None);
 
-        // 6,000 events are past SQLite's own 1,000-page threshold, which would have checkpointed on commit.
         Assert.That(pass.LogFrames, Is.GreaterThan(WalCheckpointer.RestartAbovePages));
         Assert.That(pass.Checkpointed, Is.EqualTo(pass.LogFrames));
         Assert.That(pass.Restarts, Is.True);
 
-        await WriteEventsAsync(from: 6_000, count: 64);
+        await WriteEventsAsync(from: 20_000, count: 64);
         Assert.That(checkpointer.Checkpoint(CancellationToken.None).LogFrames, Is.InRange(1, 100), "the next commit did not write at the log's start");
+    }
+
+    [Test]
+    public async Task Checkpoint_BelowTheRestartThreshold_CopiesWithoutWaitingForTheStores()
+    {
+        var checkpointer = Checkpointer();
+        await WriteEventsAsync(from: 0, count: 4_000, perCommit: 5);
+        using var held = _db.HoldStores(CancellationToken.None);
+
+        // A restart would wait here for the stores (10 s, then fail); a copy-only pass needs nothing from them.
+        var pass = await Task.Run(() => checkpointer.Checkpoint(CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.That(pass.LogFrames, Is.InRange(SqliteDefaultAutoCheckpointPages + 1, WalCheckpointer.RestartAbovePages));
+        Assert.That(pass.Checkpointed, Is.EqualTo(pass.LogFrames));
+        Assert.That(pass.Restarts, Is.False);
     }
 
     [Test]
@@ -67,11 +81,12 @@ public sealed class WalCheckpointerTests
         var checkpointer = Checkpointer();
         using var stop = new CancellationTokenSource();
         var largest = 0L;
+        var restarts = 0;
         var passes = Task.Run(() =>
         {
             while (!stop.IsCancellationRequested)
             {
-                checkpointer.Checkpoint(CancellationToken.None);
+                restarts += checkpointer.Checkpoint(CancellationToken.None).Restarts ? 1 : 0;
                 largest = Math.Max(largest, new FileInfo(_path + "-wal").Length);
             }
         });
@@ -79,14 +94,14 @@ public sealed class WalCheckpointerTests
         // One commit after another, as under a flood: no write ever finds the log fully copied, so a passive checkpoint
         // alone never lets it restart, and it grows until SQLite's own threshold copies it inside a commit.
         var store = new InboxStore(_db, TimeProvider.System);
-        for (var i = 0; i < 40_000; i += 8)
+        for (var i = 0; i < 100_000; i += 8)
         {
             await store.InsertBatchAsync(Enumerable.Range(i, 8).Select(Envelope).ToList(), CancellationToken.None);
         }
 
         await stop.CancelAsync();
         await passes;
-        TestContext.Out.WriteLine($"largest log: {largest / 1_000_000.0:F1} MB");
+        TestContext.Out.WriteLine($"largest log: {largest / 1_000_000.0:F1} MB, {restarts} restarts");
         Assert.That(largest, Is.LessThan(LogBytes(Db.AutoCheckpointPages) * 3 / 4), $"the log reached {largest / 1_000_000.0:F1} MB");
     }
 
@@ -124,7 +139,7 @@ public sealed class WalCheckpointerTests
             checkpointer.Checkpoint(CancellationToken.None);
         }
 
-        // Without the checkpoints the log would hold all four rounds (SQLite alone waits for 10,000 pages).
+        // Without the checkpoints the log would hold all four rounds (SQLite alone waits for Db.AutoCheckpointPages).
         Assert.That(new FileInfo(_path + "-wal").Length, Is.LessThan(afterFirst * 3 / 2));
         await using var connection = await _db.OpenAsync();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox"), Is.EqualTo(8_000));
@@ -152,17 +167,19 @@ public sealed class WalCheckpointerTests
             "the database file did not grow: the log was not checkpointed");
     }
 
+    private const long SqliteDefaultAutoCheckpointPages = 1_000;
+
     private static long LogBytes(long pages) => pages * (4096 + 24);
 
     private WalCheckpointer Checkpointer() => new(_db, NullLogger<WalCheckpointer>.Instance);
 
-    /// <summary>Writes the way the event path does: batches of 64 through the inbox store.</summary>
-    private async Task WriteEventsAsync(int from, int count)
+    /// <summary>Writes the way the event path does: batches through the inbox store (a flood at c=64 commits about 5 at a time).</summary>
+    private async Task WriteEventsAsync(int from, int count, int perCommit = 64)
     {
         var store = new InboxStore(_db, TimeProvider.System);
-        for (var start = from; start < from + count; start += 64)
+        for (var start = from; start < from + count; start += perCommit)
         {
-            var batch = Enumerable.Range(start, Math.Min(64, from + count - start)).Select(Envelope).ToList();
+            var batch = Enumerable.Range(start, Math.Min(perCommit, from + count - start)).Select(Envelope).ToList();
             await store.InsertBatchAsync(batch, CancellationToken.None);
         }
     }
