@@ -93,11 +93,7 @@ public sealed class WalCheckpointerTests
 
         // One commit after another, as under a flood: no write ever finds the log fully copied, so a passive checkpoint
         // alone never lets it restart, and it grows until SQLite's own threshold copies it inside a commit.
-        var store = new InboxStore(_db, TimeProvider.System);
-        for (var i = 0; i < 100_000; i += 8)
-        {
-            await store.InsertBatchAsync(Enumerable.Range(i, 8).Select(Envelope).ToList(), CancellationToken.None);
-        }
+        await WriteEventsAsync(from: 0, count: 100_000, perCommit: 8);
 
         await stop.CancelAsync();
         await passes;
