@@ -7,6 +7,7 @@ using NormBot.Hosting;
 using NormBot.Norms;
 using NormBot.SlackEmulator;
 using Quartz;
+using Quartz.Impl.AdoJobStore;
 using Emulator = NormBot.SlackEmulator.SlackEmulator;
 
 namespace NormBot.Demo;
@@ -19,18 +20,28 @@ public sealed class DemoHost : IAsyncDisposable
 {
     private static readonly TimeSpan QuietTimeout = TimeSpan.FromSeconds(15);
 
+    // The clock stands still while the bot works, which keeps the transcript exact, except when the bot is waiting
+    // for the clock itself: a retry or a backoff on the injected clock (Quartz's store retries a failed statement
+    // after a pause on it) would otherwise wait for a clock that waits for it. So a wait that shows no change for
+    // this long moves the clock on by a second.
+    private static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan StallStep = TimeSpan.FromSeconds(1);
+
     // Quartz's default, which NormBot keeps: a trigger later than this is left to its misfire handler, which only
     // runs as the clock moves on, so waiting for it here would wait forever.
     private static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
 
     private readonly string _folder;
 
-    private DemoHost(Emulator slack, WebApplication bot, FakeTimeProvider time, string folder)
+    private readonly DemoLogTail _log;
+
+    private DemoHost(Emulator slack, WebApplication bot, FakeTimeProvider time, string folder, DemoLogTail log)
     {
         Slack = slack;
         Bot = bot;
         Time = time;
         _folder = folder;
+        _log = log;
     }
 
     public Emulator Slack { get; }
@@ -85,11 +96,16 @@ public sealed class DemoHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var log = new DemoLogTail();
+        builder.Logging.AddProvider(log);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddNormBot(AppMode.Demo);
+
+        // Quartz's store pauses on the demo's clock after a database error: 15 s of it by default, a second here.
+        builder.Services.Configure<AdoJobStoreOptions>(o => o.DbRetryInterval = StallStep);
         services?.Invoke(builder.Services);
         var bot = builder.Build();
-        var host = new DemoHost(slack, bot, time, folder);
+        var host = new DemoHost(slack, bot, time, folder, log);
         if (ConfigurationCheck.Problems(bot.Services) is { Count: > 0 } problems)
         {
             await host.DisposeAsync();
@@ -157,31 +173,63 @@ public sealed class DemoHost : IAsyncDisposable
         var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
         var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         var deadline = DateTime.UtcNow + QuietTimeout;
+        var (seen, seenSince) = ((string?)null, DateTime.UtcNow);
         while (true)
         {
             // Producers first, queues second: a scan that ends between the two has already queued what it sends.
             // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
             var now = Time.GetUtcNow();
             var passes = timers.Passes;
-            var busy = timers.Scanning || await ScheduledWork.PendingAsync(scheduler, now, now - MisfireThreshold, ct) ? 1 : await connection.ExecuteScalarAsync<long>(
-                """
-                SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL)
-                     + (SELECT COUNT(*) FROM pending_context WHERE due_at <= @Now)
-                     + (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
-                """,
-                new { Now = now.ToUnixTimeMilliseconds() });
-            if (busy == 0 && timers.Passes == passes)
+            var busy = await BusyAsync(connection, timers, scheduler, now, ct);
+            if (busy is null && timers.Passes == passes)
             {
                 return;
             }
 
+            busy ??= "a context-grace pass";
             if (DateTime.UtcNow > deadline)
             {
-                throw new DemoException($"The bot did not finish its work within {QuietTimeout.TotalSeconds:0} s (at {Time.GetUtcNow():HH:mm} in the script); run with a larger --speed pause or check stderr.");
+                // What was still busy, and what the bot last complained of: a test run shows this message, not stderr.
+                throw new DemoException(
+                    $"The bot did not finish its work within {QuietTimeout.TotalSeconds:0} s (at {Time.GetUtcNow():HH:mm} in the script); " +
+                    $"still busy: {busy}; the bot's last warnings: {_log.Describe()}. Run with a larger --speed pause or check stderr.");
+            }
+
+            if (busy != seen)
+            {
+                (seen, seenSince) = (busy, DateTime.UtcNow);
+            }
+            else if (DateTime.UtcNow - seenSince > StallAfter)
+            {
+                Time.Advance(StallStep);
+                (seen, seenSince) = (null, DateTime.UtcNow);
             }
 
             await Task.Delay(10, ct);
         }
+    }
+
+    /// <summary>What the bot is still doing at <paramref name="now"/>, or null when it has nothing left.</summary>
+    private static async Task<string?> BusyAsync(SqliteConnection connection, RuleTimers timers, IScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    {
+        if (timers.Scanning)
+        {
+            return "a context-grace pass";
+        }
+
+        if (await ScheduledWork.FirstPendingAsync(scheduler, now, now - MisfireThreshold, ct) is { } trigger)
+        {
+            return "Quartz trigger " + trigger;
+        }
+
+        var (inbox, context, outbox) = await connection.QuerySingleAsync<(long, long, long)>(
+            """
+            SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL),
+                   (SELECT COUNT(*) FROM pending_context WHERE due_at <= @Now),
+                   (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
+            """,
+            new { Now = now.ToUnixTimeMilliseconds() });
+        return inbox + context + outbox == 0 ? null : $"{inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

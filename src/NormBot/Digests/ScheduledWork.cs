@@ -10,14 +10,19 @@ namespace NormBot.Digests;
 public static class ScheduledWork
 {
     /// <param name="dueSince">Triggers due before this are not counted (the demo leaves misfired ones to Quartz).</param>
-    public static async Task<bool> PendingAsync(IScheduler scheduler, DateTimeOffset now, DateTimeOffset dueSince, CancellationToken ct = default)
+    public static async Task<bool> PendingAsync(IScheduler scheduler, DateTimeOffset now, DateTimeOffset dueSince, CancellationToken ct = default) =>
+        await FirstPendingAsync(scheduler, now, dueSince, ct) is not null;
+
+    /// <summary>The first trigger still to fire or finish, as "name (state, due HH:mm:ss)"; null when there is none.</summary>
+    /// <param name="dueSince">Triggers due before this are not counted (the demo leaves misfired ones to Quartz).</param>
+    public static async Task<string?> FirstPendingAsync(IScheduler scheduler, DateTimeOffset now, DateTimeOffset dueSince, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
 
         // Not started yet, paused or stopping: nothing will fire, so there is nothing to wait for.
         if (scheduler.Status != SchedulerStatus.Running)
         {
-            return false;
+            return null;
         }
 
         foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup(), ct))
@@ -27,10 +32,10 @@ public static class ScheduledWork
             var next = (await scheduler.GetTrigger(key, ct))?.NextFireTimeUtc;
             if (state is TriggerState.Executing or TriggerState.Blocked || (state == TriggerState.Normal && next <= now && next >= dueSince))
             {
-                return true;
+                return $"{key.Name} ({state}, due {next:HH:mm:ss})";
             }
         }
 
-        return false;
+        return null;
     }
 }
