@@ -31,6 +31,8 @@ public sealed class DemoHost : IAsyncDisposable
     // runs as the clock moves on, so waiting for it here would wait forever.
     private static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
 
+    private const string ContextPass = "a context-grace pass";
+
     private readonly string _folder;
 
     private readonly DemoLogTail _log;
@@ -186,7 +188,8 @@ public sealed class DemoHost : IAsyncDisposable
                 return;
             }
 
-            busy ??= "a context-grace pass";
+            // Nothing left, but a context pass started meanwhile: it may be about to queue a nudge.
+            busy ??= ContextPass;
             if (DateTime.UtcNow > deadline)
             {
                 // What was still busy, and what the bot last complained of: a test run shows this message, not stderr.
@@ -202,7 +205,7 @@ public sealed class DemoHost : IAsyncDisposable
             else if (DateTime.UtcNow - seenSince > StallAfter)
             {
                 Time.Advance(StallStep);
-                (seen, seenSince) = (null, DateTime.UtcNow);
+                seenSince = DateTime.UtcNow;
             }
 
             await Task.Delay(10, ct);
@@ -214,7 +217,7 @@ public sealed class DemoHost : IAsyncDisposable
     {
         if (timers.Scanning)
         {
-            return "a context-grace pass";
+            return ContextPass;
         }
 
         if (await ScheduledWork.FirstPendingAsync(scheduler, now, now - MisfireThreshold, ct) is { } trigger)
