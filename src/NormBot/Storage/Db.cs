@@ -47,14 +47,20 @@ public sealed class Db : IDisposable
     public DbDataSource CreateDataSource() =>
         IsPostgres ? CreatePostgresDataSource() : SqliteFactory.Instance.CreateDataSource(_connectionString);
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
-    {
-        if (IsPostgres)
-        {
-            return await OpenPostgresAsync(ct);
-        }
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
+        IsPostgres ? await OpenPostgresAsync(ct) : OpenSqlite(await _gate.WaitAsync(GateTimeout, ct));
 
-        var held = await _gate.WaitAsync(GateTimeout, ct) ? 1 : 0;
+    /// <summary>
+    /// <see cref="OpenAsync"/> without leaving the calling thread, for the inbox writer's own thread: an awaited gate
+    /// would resume the commit on a thread-pool thread, without the writer thread's priority.
+    /// </summary>
+    public DbConnection Open(CancellationToken ct = default) =>
+        IsPostgres ? OpenPostgres() : OpenSqlite(_gate.Wait(GateTimeout, ct));
+
+    // Microsoft.Data.Sqlite's async calls are synchronous underneath, so the open itself is the same on both paths.
+    private SqliteConnection OpenSqlite(bool gateEntered)
+    {
+        var held = gateEntered ? 1 : 0;
         void Release()
         {
             if (Interlocked.Exchange(ref held, 0) == 1)
@@ -73,12 +79,12 @@ public sealed class Db : IDisposable
         };
         try
         {
-            await connection.OpenAsync(ct);
+            connection.Open();
         }
         catch
         {
             Release();
-            await connection.DisposeAsync();
+            connection.Dispose();
             throw;
         }
 
@@ -87,9 +93,9 @@ public sealed class Db : IDisposable
             // synchronous and the checkpoint threshold are per physical connection (WAL itself is persistent).
             // Pooled opens reuse the handle, so set them once per handle rather than on every open of the hot
             // path.
-            await using var pragma = connection.CreateCommand();
+            using var pragma = connection.CreateCommand();
             pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
-            await pragma.ExecuteNonQueryAsync(ct);
+            pragma.ExecuteNonQuery();
         }
 
         return connection;
@@ -117,13 +123,21 @@ public sealed class Db : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    // The Npgsql types are only named in these two methods, so that a SQLite deployment never loads Npgsql
+    // The Npgsql types are only named in these three methods, so that a SQLite deployment never loads Npgsql
     // (compiling a method loads the types it names).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private async Task<DbConnection> OpenPostgresAsync(CancellationToken ct)
     {
         var postgres = new NpgsqlConnection(_connectionString);
         await postgres.OpenAsync(ct);
+        return postgres;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private NpgsqlConnection OpenPostgres()
+    {
+        var postgres = new NpgsqlConnection(_connectionString);
+        postgres.Open();
         return postgres;
     }
 

@@ -35,12 +35,15 @@ public sealed class InboxStore(Db db, TimeProvider time)
         WHERE team_id = @TeamId AND envelope_id = @EnvelopeId
         """;
 
-    /// <summary>Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).</summary>
-    public async Task<bool[]> InsertBatchAsync(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
+    /// <summary>
+    /// Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).
+    /// Synchronous: it runs on the inbox writer's own thread, and stays there (see <see cref="Db.Open"/>).
+    /// </summary>
+    public bool[] InsertBatch(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
     {
         var inserted = new bool[batch.Count];
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
+        using var connection = db.Open(ct);
+        using var tx = connection.BeginTransaction();
         if (connection is SqliteConnection sqlite)
         {
             InsertSqlite(sqlite, batch, inserted);
@@ -50,7 +53,7 @@ public sealed class InboxStore(Db db, TimeProvider time)
             InsertPortable(connection, tx, batch, inserted);
         }
 
-        await tx.CommitAsync(ct);
+        tx.Commit();
         return inserted;
     }
 
@@ -105,7 +108,6 @@ public sealed class InboxStore(Db db, TimeProvider time)
         var kind = Parameter(command, "@Kind", DbType.String);
         var body = Parameter(command, "@Body", DbType.String);
         var receivedAt = Parameter(command, "@ReceivedAt", DbType.Int64);
-        // Synchronous: the writer is a single loop, and the async calls would cost a task per row.
         command.Prepare();
         for (var i = 0; i < batch.Count; i++)
         {
