@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -81,6 +82,8 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    private IHost? _host;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -105,13 +108,24 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// WebApplicationFactory stops the host, then disposes it synchronously inside the stop's continuation;
-    /// when that continuation runs inline on a hosted service's thread the synchronous dispose can wait on
-    /// itself (seen intermittently). Disposing off-thread with a bound keeps one stuck host from hanging the run.
+    /// WebApplicationFactory stops the host, then disposes it synchronously in the stop's continuation. That stop
+    /// resumes inline among the continuations of the last hosted service to finish, and Program.Main's own stop waits
+    /// in a later one of the same task: the synchronous dispose waited for Main, so for itself, until the bound below
+    /// gave up (20 s, in several tests a run). So the host is stopped here first and disposed after a yield, off that
+    /// thread; the bound stays as a guard.
     /// </summary>
     public override async ValueTask DisposeAsync()
     {
-        var dispose = Task.Run(async () => await base.DisposeAsync());
+        var dispose = Task.Run(async () =>
+        {
+            if (_host is not null)
+            {
+                await _host.StopAsync();
+                await Task.Yield();
+            }
+
+            await base.DisposeAsync();
+        });
         if (await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(20))) != dispose)
         {
             await TestContext.Out.WriteLineAsync("NormBot test host did not finish disposing within 20 s; left behind.");
@@ -119,6 +133,8 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    protected override IHost CreateHost(IHostBuilder builder) => _host = base.CreateHost(builder);
 
     protected override void Dispose(bool disposing)
     {
