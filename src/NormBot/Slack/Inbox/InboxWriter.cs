@@ -47,45 +47,30 @@ public sealed partial class InboxWriter(InboxStore store, InboxQueue queue, ILog
     /// <summary>The writer thread's kernel id, once it runs (0 before, and off Linux).</summary>
     public int ThreadId { get; private set; }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        new Thread(() => Run(stopped, stoppingToken)) { IsBackground = true, Name = "inbox-writer" }.Start();
-        return stopped.Task;
-    }
+    // A thread of its own, as the WAL checkpointer's loop has: its priority is this thread's alone.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private void Run(TaskCompletionSource stopped, CancellationToken ct)
+    private void Run(CancellationToken ct)
     {
+        Thread.CurrentThread.Name = "inbox-writer";
         ThreadId = OsThreadPriority.CurrentThreadId();
         if (OsThreadPriority.TrySetCurrent(Nice) is { } why)
         {
             Log.PriorityNotRaised(logger, why);
         }
 
-        try
+        var batch = new List<Pending>(MaxBatch);
+        var reader = _pending.Reader;
+        while (WaitToRead(reader, ct))
         {
-            var batch = new List<Pending>(MaxBatch);
-            var reader = _pending.Reader;
-            while (WaitToRead(reader, ct))
+            while (batch.Count < MaxBatch && reader.TryRead(out var next))
             {
-                while (batch.Count < MaxBatch && reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-
-                Commit(batch, ct);
-                batch.Clear();
+                batch.Add(next);
             }
 
-            stopped.TrySetResult();
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            stopped.TrySetResult();
-        }
-        catch (Exception ex)
-        {
-            stopped.TrySetException(ex);
+            Commit(batch, ct);
+            batch.Clear();
         }
     }
 
