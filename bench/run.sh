@@ -33,7 +33,7 @@ sleep 2
 # that recovery as much as the event path. exec keeps the pid, so compare.sh reads NormBot's own RSS.
 cat > "$out/normbot.sh" <<SCRIPT
 #!/bin/sh
-rm -f "$out/normbot.db" "$out/normbot.db-wal" "$out/normbot.db-shm"
+rm -rf "$out/normbot.db" "$out/normbot.db-wal" "$out/normbot.db-shm" "$out/normbot.db-inbox"
 exec "$out/normbot/NormBot"
 SCRIPT
 chmod +x "$out/normbot.sh"

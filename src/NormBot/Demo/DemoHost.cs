@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using NormBot.Digests;
 using NormBot.Hosting;
 using NormBot.Norms;
+using NormBot.Slack.Inbox;
 using NormBot.SlackEmulator;
 using Quartz;
 using Quartz.Impl.AdoJobStore;
@@ -173,6 +174,7 @@ public sealed class DemoHost : IAsyncDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
+        var writer = Bot.Services.GetRequiredService<InboxWriter>();
         var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         var deadline = DateTime.UtcNow + QuietTimeout;
         var (seen, seenSince) = ((string?)null, DateTime.UtcNow);
@@ -182,7 +184,7 @@ public sealed class DemoHost : IAsyncDisposable
             // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
             var now = Time.GetUtcNow();
             var passes = timers.Passes;
-            var busy = await BusyAsync(connection, timers, scheduler, now, ct);
+            var busy = await BusyAsync(connection, timers, scheduler, writer, now, ct);
             if (busy is null && timers.Passes == passes)
             {
                 return;
@@ -213,7 +215,8 @@ public sealed class DemoHost : IAsyncDisposable
     }
 
     /// <summary>What the bot is still doing at <paramref name="now"/>, or null when it has nothing left.</summary>
-    private static async Task<string?> BusyAsync(SqliteConnection connection, RuleTimers timers, IScheduler scheduler, DateTimeOffset now, CancellationToken ct)
+    private static async Task<string?> BusyAsync(
+        SqliteConnection connection, RuleTimers timers, IScheduler scheduler, InboxWriter writer, DateTimeOffset now, CancellationToken ct)
     {
         if (timers.Scanning)
         {
@@ -225,6 +228,8 @@ public sealed class DemoHost : IAsyncDisposable
             return "Quartz trigger " + trigger;
         }
 
+        // Journaled first: an event moves from the journal to the table, never back.
+        var journaled = writer.Unstored;
         var (inbox, context, outbox) = await connection.QuerySingleAsync<(long, long, long)>(
             """
             SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL),
@@ -232,7 +237,9 @@ public sealed class DemoHost : IAsyncDisposable
                    (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
             """,
             new { Now = now.ToUnixTimeMilliseconds() });
-        return inbox + context + outbox == 0 ? null : $"{inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
+        return journaled + inbox + context + outbox == 0
+            ? null
+            : $"{journaled + inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

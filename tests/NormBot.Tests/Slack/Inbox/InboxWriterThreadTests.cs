@@ -23,7 +23,8 @@ public sealed class InboxWriterThreadTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await using (var check = app.Database())
         {
-            Assert.That(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox WHERE envelope_id = 'EvWRITER0001'"), Is.EqualTo(1));
+            // Journaled before the ack; the writer moves it into the table on its own thread.
+            Assert.That(await Eventually.TrueAsync(() => check.ExecuteScalar<long>("SELECT COUNT(*) FROM slack_inbox WHERE envelope_id = 'EvWRITER0001'") == 1), Is.True);
         }
 
         var task = $"/proc/self/task/{writer.ThreadId}";
