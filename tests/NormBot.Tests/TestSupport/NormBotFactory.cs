@@ -68,6 +68,9 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
     }
 
+    /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres), where events are not journaled.</summary>
+    public bool OnPostgres => NormBot.Storage.StorageProviders.IsPostgres(Provider);
+
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
     public System.Data.Common.DbConnection Database() =>
         NormBot.Storage.StorageProviders.IsPostgres(Provider)
