@@ -32,10 +32,22 @@ public sealed class Db : IDisposable
     {
         var o = options.Value;
         IsPostgres = StorageProviders.IsPostgres(o.Provider);
-        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
+        if (IsPostgres)
+        {
+            _connectionString = o.ConnectionString;
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(o.ConnectionString);
+            SqliteFile = FileOf(builder);
+            _connectionString = PrepareSqlite(builder, SqliteFile);
+        }
     }
 
     public bool IsPostgres { get; }
+
+    /// <summary>The SQLite database file's full path; null on PostgreSQL and for a database in memory or named by a URI.</summary>
+    public string? SqliteFile { get; }
 
     /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set).</summary>
     public string ConnectionString => _connectionString;
@@ -151,16 +163,19 @@ public sealed class Db : IDisposable
         public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
     }
 
-    private static string PrepareSqlite(string connectionString)
+    private static string? FileOf(SqliteConnectionStringBuilder builder)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        var source = builder.DataSource;
+        return builder.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal)
+            ? null
+            : Path.GetFullPath(source);
+    }
+
+    private static string PrepareSqlite(SqliteConnectionStringBuilder builder, string? file)
+    {
+        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            Directory.CreateDirectory(folder);
         }
 
         // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout, which is what lets two

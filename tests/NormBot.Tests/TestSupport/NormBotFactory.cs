@@ -73,7 +73,7 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
     public System.Data.Common.DbConnection Database() =>
-        NormBot.Storage.StorageProviders.IsPostgres(Provider)
+        OnPostgres
             ? new Npgsql.NpgsqlConnection(ConnectionString)
             : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using NormBot.Storage;
 
 namespace NormBot.Slack.Inbox;
@@ -33,19 +32,7 @@ public sealed class InboxJournal : IDisposable
     private InboxJournal(string directory) => _directory = directory;
 
     /// <summary>The journal folder for the configured store, or null where events are committed before the ack instead.</summary>
-    public static string? DirectoryFor(Db db)
-    {
-        if (db.IsPostgres)
-        {
-            return null;
-        }
-
-        var builder = new SqliteConnectionStringBuilder(db.ConnectionString);
-        var source = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal)
-            ? null
-            : Path.GetFullPath(source) + "-inbox";
-    }
+    public static string? DirectoryFor(Db db) => db.SqliteFile is { } file ? file + "-inbox" : null;
 
     /// <summary>Starts appending in <paramref name="directory"/>; recover what is already there first.</summary>
     public static InboxJournal Open(string directory)

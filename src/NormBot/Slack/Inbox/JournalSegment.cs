@@ -27,7 +27,6 @@ internal sealed class JournalSegment
     private readonly FileStream _file;
     private long _reserved;
     private int _refs = 1;
-    private int _closed;
 
     private JournalSegment(string path, FileStream file, long capacity)
     {
@@ -75,7 +74,7 @@ internal sealed class JournalSegment
         return false;
     }
 
-    /// <summary>Drops a reference; the last one unmaps and deletes the file, and returns true.</summary>
+    /// <summary>Drops a reference; the last one closes and deletes the file, and returns true.</summary>
     public bool Release()
     {
         if (Interlocked.Decrement(ref _refs) != 0)
@@ -83,16 +82,16 @@ internal sealed class JournalSegment
             return false;
         }
 
-        Close();
+        _file.Dispose();
         File.Delete(Path);
         return true;
     }
 
     /// <summary>
-    /// Unmaps the file and leaves it where it is, unlocked, for the next start to recover (as a killed process leaves
+    /// Closes the file and leaves it where it is, unlocked, for the next start to recover (as a killed process leaves
     /// it); the last <see cref="Release"/> still deletes it. Only once nothing appends here any more.
     /// </summary>
-    public void Abandon() => Close();
+    public void Abandon() => _file.Dispose();
 
     /// <summary>Writes the record; false when it does not fit (the segment is full).</summary>
     public bool TryAppend(InboxEnvelope envelope, int size)
@@ -189,15 +188,5 @@ internal sealed class JournalSegment
         var body = data.Slice(HeaderBytes + teamLength + idLength, bodyLength).ToArray();
         envelope = new InboxEnvelope(team, id, InboxEnvelope.Event, body, BinaryPrimitives.ReadInt64LittleEndian(data[12..]));
         return true;
-    }
-
-    private void Close()
-    {
-        if (Interlocked.Exchange(ref _closed, 1) == 1)
-        {
-            return;
-        }
-
-        _file.Dispose();
     }
 }
