@@ -32,22 +32,10 @@ public sealed class Db : IDisposable
     {
         var o = options.Value;
         IsPostgres = StorageProviders.IsPostgres(o.Provider);
-        if (IsPostgres)
-        {
-            _connectionString = o.ConnectionString;
-        }
-        else
-        {
-            var builder = new SqliteConnectionStringBuilder(o.ConnectionString);
-            SqliteFile = FileOf(builder);
-            _connectionString = PrepareSqlite(builder, SqliteFile);
-        }
+        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
     }
 
     public bool IsPostgres { get; }
-
-    /// <summary>The SQLite database file's full path; null on PostgreSQL and for a database in memory or named by a URI.</summary>
-    public string? SqliteFile { get; }
 
     /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set).</summary>
     public string ConnectionString => _connectionString;
@@ -62,14 +50,6 @@ public sealed class Db : IDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
         IsPostgres ? await OpenPostgresAsync(ct) : OpenSqlite(await _gate.WaitAsync(GateTimeout, ct));
 
-    /// <summary>
-    /// <see cref="OpenAsync"/> without leaving the calling thread, for the inbox writer's own thread: an awaited gate
-    /// would resume the commit on a thread-pool thread, without the writer thread's priority.
-    /// </summary>
-    public DbConnection Open(CancellationToken ct = default) =>
-        IsPostgres ? OpenPostgres() : OpenSqlite(_gate.Wait(GateTimeout, ct));
-
-    // Microsoft.Data.Sqlite's async calls are synchronous underneath, so the open itself is the same on both paths.
     private SqliteConnection OpenSqlite(bool gateEntered)
     {
         var held = gateEntered ? 1 : 0;
@@ -135,21 +115,13 @@ public sealed class Db : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    // The Npgsql types are only named in these three methods, so that a SQLite deployment never loads Npgsql
+    // The Npgsql types are only named in these two methods, so that a SQLite deployment never loads Npgsql
     // (compiling a method loads the types it names).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private async Task<DbConnection> OpenPostgresAsync(CancellationToken ct)
     {
         var postgres = new NpgsqlConnection(_connectionString);
         await postgres.OpenAsync(ct);
-        return postgres;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private NpgsqlConnection OpenPostgres()
-    {
-        var postgres = new NpgsqlConnection(_connectionString);
-        postgres.Open();
         return postgres;
     }
 
@@ -163,17 +135,12 @@ public sealed class Db : IDisposable
         public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
     }
 
-    private static string? FileOf(SqliteConnectionStringBuilder builder)
+    private static string PrepareSqlite(string connectionString)
     {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         var source = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal)
-            ? null
-            : Path.GetFullPath(source);
-    }
-
-    private static string PrepareSqlite(SqliteConnectionStringBuilder builder, string? file)
-    {
-        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        var isFile = builder.Mode != SqliteOpenMode.Memory && source.Length > 0 && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal);
+        if (isFile && Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }

@@ -105,7 +105,7 @@ public sealed class WalCheckpointerTests
     public async Task HoldStores_KeepsStoresAtTheGateUntilReleased()
     {
         var hold = _db.HoldStores(CancellationToken.None);
-        var insert = Task.Run(() => new InboxStore(_db, TimeProvider.System).InsertBatch([Envelope(1)], CancellationToken.None));
+        var insert = Task.Run(() => new InboxStore(_db, TimeProvider.System).InsertBatchAsync([Envelope(1)], CancellationToken.None));
 
         await Task.Delay(200);
         Assert.That(insert.IsCompleted, Is.False, "a store wrote while the stores were held");
@@ -176,7 +176,7 @@ public sealed class WalCheckpointerTests
         for (var start = from; start < from + count; start += perCommit)
         {
             var batch = Enumerable.Range(start, Math.Min(perCommit, from + count - start)).Select(Envelope).ToList();
-            await Task.Run(() => store.InsertBatch(batch, CancellationToken.None));
+            await Task.Run(() => store.InsertBatchAsync(batch, CancellationToken.None));
         }
     }
 

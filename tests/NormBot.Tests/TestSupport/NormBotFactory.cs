@@ -79,6 +79,13 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
 
     private const string ProviderKey = "Storage:Provider";
 
+    /// <summary>This test's store as environment variables, for a NormBot process (<see cref="NormBotProcess"/>) on it.</summary>
+    public Dictionary<string, string?> StoreEnvironment() => new()
+    {
+        ["Storage__Provider"] = Provider ?? NormBot.Storage.StorageProviders.Sqlite,
+        ["Storage__ConnectionString"] = ConnectionString,
+    };
+
     private string? Provider => _settings.GetValueOrDefault(ProviderKey);
 
     private string ConnectionString => _settings["Storage:ConnectionString"]!;
