@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 
 const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-const before = process.env.BENCH_BEFORE_LABEL;
-const names = { bolt: 'Bolt for JS', floor: '.NET floor', normbot: 'NormBot (this tree)', before: `NormBot ${before || 'before'}` };
-const targets = Object.keys(names).filter((t) => rows.some((r) => r.target === t));
-const builds = targets.filter((t) => t === 'normbot' || t === 'before');
+// NormBot builds: this tree's, and one per ref run.sh built (at-<rev>).
+const names = { bolt: 'Bolt for JS', floor: '.NET floor', normbot: 'NormBot (this tree)' };
+for (const r of rows) if (r.target.startsWith('at-')) names[r.target] = `NormBot ${r.target.slice(3)}`;
+const targets = Object.keys(names);
+const builds = targets.filter((t) => t !== 'bolt' && t !== 'floor');
 const levels = [...new Set(rows.map((r) => r.connections))].sort((a, b) => a - b);
 const rounds = [...new Set(rows.map((r) => r.round))].sort((a, b) => a - b);
 

@@ -3,9 +3,10 @@
 # floor, at 1, 16 and 64 connections, in alternating rounds of one run, then one table (docs/benchmark.md).
 # usage: bench/run.sh [rounds] [seconds per phase]                          (defaults: 3 rounds, 8 s)
 #   BENCH_BEFORE=<git ref>  also bench NormBot as built from that ref (in a temporary worktree), for a before/after
-#                           table from one run, e.g. BENCH_BEFORE=f38bcc5 bench/run.sh
+#                           table from one run, e.g. BENCH_BEFORE=f38bcc5 bench/run.sh; several refs, space-separated,
+#                           for an A/B/C of experiment commits
 #   BENCH_WORK=<folder>     npm packages and builds (default /tmp/normbot-bench-work); results go to a new /tmp folder
-# Needs the .NET 10 SDK, Node.js 20+ and npm (the registry, once). Loopback only: ports 3100-3302 and 3399.
+# Needs the .NET 10 SDK, Node.js 20+ and npm (the registry, once). Loopback only: ports 3100, 3200, 3302 up and 3399.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
@@ -32,13 +33,13 @@ dotnet publish "$here/Floor" -c Release -o "$out/floor" -nologo -v q >/dev/null
 dotnet build "$here/EmulatorHost" -c Release -o "$out/emulator" -nologo -v q >/dev/null
 publish_normbot "$repo" "$out/normbot"
 targets=(bolt floor normbot)
-if [[ -n ${BENCH_BEFORE:-} ]]; then
-  before_rev=$(git -C "$repo" rev-parse --short "$BENCH_BEFORE^{commit}")
-  git -C "$repo" worktree add --detach -q "$out/before-src" "$before_rev"
-  publish_normbot "$out/before-src" "$out/normbot-before"
-  git -C "$repo" worktree remove --force "$out/before-src"
-  targets+=(before)
-fi
+for ref in ${BENCH_BEFORE:-}; do
+  rev=$(git -C "$repo" rev-parse --short "$ref^{commit}")
+  git -C "$repo" worktree add --detach -q "$out/src-$rev" "$rev"
+  publish_normbot "$out/src-$rev" "$out/normbot-$rev"
+  git -C "$repo" worktree remove --force "$out/src-$rev"
+  targets+=("at-$rev")
+done
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
@@ -57,24 +58,25 @@ start_target() { # target: prints the server's pid, started on its port
   case $1 in
     bolt) exec node "$here/bolt-app.mjs" 3100 "$secret" ;;
     floor) ASPNETCORE_URLS=http://127.0.0.1:3200 SigningSecret=$secret exec dotnet "$out/floor/Floor.dll" ;;
-    normbot | before)
-      rm -rf "$db" "$db-wal" "$db-shm" "$db-inbox"
-      local port=3301 bin=$out/normbot/NormBot
-      [[ $1 == before ]] && port=3302 bin=$out/normbot-before/NormBot
+    *)
+      rm -rf "$db" "$db-wal" "$db-shm" "$db-inbox" # -inbox: the journal of builds before one durable path
+      local port bin=$out/normbot/NormBot
+      port=$(port_of "$1")
+      [[ $1 == at-* ]] && bin=$out/normbot-${1#at-}/NormBot
       ASPNETCORE_URLS=http://127.0.0.1:$port Slack__SigningSecret=$secret Slack__BotToken=xoxb-perf \
         Slack__ApiBaseUrl=http://127.0.0.1:3399/api/ Storage__ConnectionString="Data Source=$db" \
         Logging__LogLevel__Default=Warning exec "$bin" ;;
   esac >"$out/$1.log" 2>&1 &
   echo $!
 }
-url_of() {
+port_of() { # target: its port (NormBot builds from 3300 up, in the order of targets)
   case $1 in
-    bolt) echo http://127.0.0.1:3100/slack/events ;;
-    floor) echo http://127.0.0.1:3200/slack/event ;;
-    normbot) echo http://127.0.0.1:3301/slack/event ;;
-    before) echo http://127.0.0.1:3302/slack/event ;;
+    bolt) echo 3100 ;;
+    floor) echo 3200 ;;
+    *) for i in "${!targets[@]}"; do [[ ${targets[$i]} == "$1" ]] && echo $((3300 + i)); done ;;
   esac
 }
+url_of() { if [[ $1 == bolt ]]; then echo "http://127.0.0.1:3100/slack/events"; else echo "http://127.0.0.1:$(port_of "$1")/slack/event"; fi; }
 
 load() { node "$here/loadgen.mjs" --url "$1" --secret "$secret" --connections "$2" --seconds "$3"; }
 
@@ -85,8 +87,7 @@ for round in $(seq 1 "$rounds"); do
     pid=$(start_target "$target")
     pids+=("$pid")
     url=$(url_of "$target")
-    port=${url#http://127.0.0.1:}
-    wait_port "${port%%/*}" || { echo "$target did not start (see $out/$target.log)" >&2; exit 1; }
+    wait_port "$(port_of "$target")" || { echo "$target did not start (see $out/$target.log)" >&2; exit 1; }
     load "$url" 4 2 >/dev/null # warm-up: JIT, connection pools
     for c in 1 16 64; do
       line=$(load "$url" "$c" "$seconds")
@@ -102,4 +103,4 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-BENCH_BEFORE_LABEL=${before_rev:-} node "$here/report.mjs" "$results" | tee "$out/table.md"
+node "$here/report.mjs" "$results" | tee "$out/table.md"
