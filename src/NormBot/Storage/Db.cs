@@ -18,13 +18,6 @@ public sealed class Db : IDisposable
     // connection while holding one; the timeout below is only a safety net against that mistake.
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// SQLite's own checkpoint-on-commit threshold, raised from 1,000 pages (about 200 MB of log instead of 4), so that
-    /// <see cref="WalCheckpointer"/> does that work off the commit path; this remains the fallback should it fall behind.
-    /// Well above the checkpointer's restart threshold: at 10,000 a flood's commits crossed it between two passes.
-    /// </summary>
-    public const int AutoCheckpointPages = 50_000;
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
 
@@ -82,35 +75,14 @@ public sealed class Db : IDisposable
 
         if (Prepared.TryAdd(connection.Handle!, Marker))
         {
-            // synchronous and the checkpoint threshold are per physical connection (WAL itself is persistent).
-            // Pooled opens reuse the handle, so set them once per handle rather than on every open of the hot
-            // path.
+            // synchronous is per physical connection (WAL itself is persistent). Pooled opens reuse the handle, so
+            // set it once per handle rather than on every open of the hot path.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
 
         return connection;
-    }
-
-    /// <summary>
-    /// Holds every store's next connection back until disposed (SQLite only; a no-op on PostgreSQL). For a moment
-    /// when something else must be SQLite's only writer: the stores then wait at the gate, whereas a store that met
-    /// SQLite's lock would sleep 150 ms in Microsoft.Data.Sqlite's busy retry.
-    /// </summary>
-    public IDisposable HoldStores(CancellationToken ct)
-    {
-        if (IsPostgres)
-        {
-            return new Hold(null);
-        }
-
-        if (!_gate.Wait(GateTimeout, ct))
-        {
-            throw new TimeoutException($"A store held its SQLite connection for over {GateTimeout.TotalSeconds:0} s.");
-        }
-
-        return new Hold(_gate);
     }
 
     public void Dispose() => _gate.Dispose();
@@ -127,13 +99,6 @@ public sealed class Db : IDisposable
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private NpgsqlDataSource CreatePostgresDataSource() => NpgsqlDataSource.Create(_connectionString);
-
-    private sealed class Hold(SemaphoreSlim? gate) : IDisposable
-    {
-        private SemaphoreSlim? _gate = gate;
-
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
-    }
 
     private static string PrepareSqlite(string connectionString)
     {

@@ -68,7 +68,7 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
     }
 
-    /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres), where events are not journaled.</summary>
+    /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres).</summary>
     public bool OnPostgres => NormBot.Storage.StorageProviders.IsPostgres(Provider);
 
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
