@@ -5,6 +5,7 @@
 #   BENCH_BEFORE=<git ref>  also bench NormBot as built from that ref (in a temporary worktree), for a before/after
 #                           table from one run, e.g. BENCH_BEFORE=f38bcc5 bench/run.sh; several refs, space-separated,
 #                           for an A/B/C of experiment commits
+#   BENCH_CONNECTIONS="64"  the concurrency levels to run (default "1 16 64"), e.g. for a quicker A/B at 64 only
 #   BENCH_WORK=<folder>     npm packages and builds (default /tmp/normbot-bench-work); results go to a new /tmp folder
 # Needs the .NET 10 SDK, Node.js 20+ and npm (the registry, once). Loopback only: ports 3100, 3200, 3302 up and 3399.
 set -euo pipefail
@@ -89,7 +90,7 @@ for round in $(seq 1 "$rounds"); do
     url=$(url_of "$target")
     wait_port "$(port_of "$target")" || { echo "$target did not start (see $out/$target.log)" >&2; exit 1; }
     load "$url" 4 2 >/dev/null # warm-up: JIT, connection pools
-    for c in 1 16 64; do
+    for c in ${BENCH_CONNECTIONS:-1 16 64}; do
       line=$(load "$url" "$c" "$seconds")
       rss=$(ps -o rss= -p "$pid" | tr -d ' ' || true)
       echo "{\"round\":$round,\"target\":\"$target\",\"rss_kb\":${rss:-0},${line#\{}" >>"$results"
