@@ -13,8 +13,9 @@ public sealed class Db : IDisposable
     private static readonly object Marker = new();
 
     // SQLite has one writer at a time; when two connections of this process collide, Microsoft.Data.Sqlite
-    // sleeps and retries, which turned a burst of events into second-long stalls. One connection at a time
-    // per process queues them fairly instead (WAL keeps each use short). No store opens a second
+    // sleeps 150 ms and retries. One connection at a time per process queues them fairly instead (WAL keeps each
+    // use short): in bench/run.sh without it the event path's p99 at 64 connections was 3.8x the floor's instead of
+    // 3.0x, and its slowest acks 0.7-1.4 s instead of 0.3 (docs/benchmark.md). No store opens a second
     // connection while holding one; the timeout below is only a safety net against that mistake.
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
 
