@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using NormBot.SlackEmulator;
 
-// Serves a Slack emulator seeded with the users and channels of ../shared/perf/loadgen.mjs, so NormBot's
+// Serves a Slack emulator seeded with the users and channels of bench/loadgen.mjs, so NormBot's
 // rules run for real during the benchmark (users.info, permalinks, nudges) without Slack.
 var port = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3399;
 await using var slack = await SlackEmulator.StartAsync(new SlackEmulatorOptions { Port = port, TeamId = "T0PERF0001", BotToken = "xoxb-perf", EnforceBotMembership = false });

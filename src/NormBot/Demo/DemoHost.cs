@@ -174,7 +174,6 @@ public sealed class DemoHost : IAsyncDisposable
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
         var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
-        var writer = Bot.Services.GetRequiredService<InboxWriter>();
         var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         var deadline = DateTime.UtcNow + QuietTimeout;
         var (seen, seenSince) = ((string?)null, DateTime.UtcNow);
@@ -184,7 +183,7 @@ public sealed class DemoHost : IAsyncDisposable
             // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
             var now = Time.GetUtcNow();
             var passes = timers.Passes;
-            var busy = await BusyAsync(connection, timers, scheduler, writer, now, ct);
+            var busy = await BusyAsync(connection, timers, scheduler, now, ct);
             if (busy is null && timers.Passes == passes)
             {
                 return;
@@ -216,7 +215,7 @@ public sealed class DemoHost : IAsyncDisposable
 
     /// <summary>What the bot is still doing at <paramref name="now"/>, or null when it has nothing left.</summary>
     private static async Task<string?> BusyAsync(
-        SqliteConnection connection, RuleTimers timers, IScheduler scheduler, InboxWriter writer, DateTimeOffset now, CancellationToken ct)
+        SqliteConnection connection, RuleTimers timers, IScheduler scheduler, DateTimeOffset now, CancellationToken ct)
     {
         if (timers.Scanning)
         {
@@ -228,8 +227,6 @@ public sealed class DemoHost : IAsyncDisposable
             return "Quartz trigger " + trigger;
         }
 
-        // Journaled first: an event moves from the journal to the table, never back.
-        var journaled = writer.Unstored;
         var (inbox, context, outbox) = await connection.QuerySingleAsync<(long, long, long)>(
             """
             SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL),
@@ -237,9 +234,9 @@ public sealed class DemoHost : IAsyncDisposable
                    (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
             """,
             new { Now = now.ToUnixTimeMilliseconds() });
-        return journaled + inbox + context + outbox == 0
+        return inbox + context + outbox == 0
             ? null
-            : $"{journaled + inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
+            : $"{inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

@@ -13,17 +13,11 @@ public sealed class Db : IDisposable
     private static readonly object Marker = new();
 
     // SQLite has one writer at a time; when two connections of this process collide, Microsoft.Data.Sqlite
-    // sleeps and retries, which turned a burst of events into second-long stalls. One connection at a time
-    // per process queues them fairly instead (WAL keeps each use short). No store opens a second
+    // sleeps 150 ms and retries. One connection at a time per process queues them fairly instead (WAL keeps each
+    // use short): in bench/run.sh without it the event path's p99 at 64 connections was 3.8x the floor's instead of
+    // 3.0x, and its slowest acks 0.7-1.4 s instead of 0.3 (docs/benchmark.md). No store opens a second
     // connection while holding one; the timeout below is only a safety net against that mistake.
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>
-    /// SQLite's own checkpoint-on-commit threshold, raised from 1,000 pages (about 200 MB of log instead of 4), so that
-    /// <see cref="WalCheckpointer"/> does that work off the commit path; this remains the fallback should it fall behind.
-    /// Well above the checkpointer's restart threshold: at 10,000 a flood's commits crossed it between two passes.
-    /// </summary>
-    public const int AutoCheckpointPages = 50_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _connectionString;
@@ -32,22 +26,10 @@ public sealed class Db : IDisposable
     {
         var o = options.Value;
         IsPostgres = StorageProviders.IsPostgres(o.Provider);
-        if (IsPostgres)
-        {
-            _connectionString = o.ConnectionString;
-        }
-        else
-        {
-            var builder = new SqliteConnectionStringBuilder(o.ConnectionString);
-            SqliteFile = FileOf(builder);
-            _connectionString = PrepareSqlite(builder, SqliteFile);
-        }
+        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
     }
 
     public bool IsPostgres { get; }
-
-    /// <summary>The SQLite database file's full path; null on PostgreSQL and for a database in memory or named by a URI.</summary>
-    public string? SqliteFile { get; }
 
     /// <summary>The connection string as prepared for the provider (SQLite: data folder created, busy timeout set).</summary>
     public string ConnectionString => _connectionString;
@@ -62,14 +44,6 @@ public sealed class Db : IDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
         IsPostgres ? await OpenPostgresAsync(ct) : OpenSqlite(await _gate.WaitAsync(GateTimeout, ct));
 
-    /// <summary>
-    /// <see cref="OpenAsync"/> without leaving the calling thread, for the inbox writer's own thread: an awaited gate
-    /// would resume the commit on a thread-pool thread, without the writer thread's priority.
-    /// </summary>
-    public DbConnection Open(CancellationToken ct = default) =>
-        IsPostgres ? OpenPostgres() : OpenSqlite(_gate.Wait(GateTimeout, ct));
-
-    // Microsoft.Data.Sqlite's async calls are synchronous underneath, so the open itself is the same on both paths.
     private SqliteConnection OpenSqlite(bool gateEntered)
     {
         var held = gateEntered ? 1 : 0;
@@ -102,40 +76,19 @@ public sealed class Db : IDisposable
 
         if (Prepared.TryAdd(connection.Handle!, Marker))
         {
-            // synchronous and the checkpoint threshold are per physical connection (WAL itself is persistent).
-            // Pooled opens reuse the handle, so set them once per handle rather than on every open of the hot
-            // path.
+            // synchronous is per physical connection (WAL itself is persistent). Pooled opens reuse the handle, so
+            // set it once per handle rather than on every open of the hot path.
             using var pragma = connection.CreateCommand();
-            pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
             pragma.ExecuteNonQuery();
         }
 
         return connection;
     }
 
-    /// <summary>
-    /// Holds every store's next connection back until disposed (SQLite only; a no-op on PostgreSQL). For a moment
-    /// when something else must be SQLite's only writer: the stores then wait at the gate, whereas a store that met
-    /// SQLite's lock would sleep 150 ms in Microsoft.Data.Sqlite's busy retry.
-    /// </summary>
-    public IDisposable HoldStores(CancellationToken ct)
-    {
-        if (IsPostgres)
-        {
-            return new Hold(null);
-        }
-
-        if (!_gate.Wait(GateTimeout, ct))
-        {
-            throw new TimeoutException($"A store held its SQLite connection for over {GateTimeout.TotalSeconds:0} s.");
-        }
-
-        return new Hold(_gate);
-    }
-
     public void Dispose() => _gate.Dispose();
 
-    // The Npgsql types are only named in these three methods, so that a SQLite deployment never loads Npgsql
+    // The Npgsql types are only named in these two methods, so that a SQLite deployment never loads Npgsql
     // (compiling a method loads the types it names).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private async Task<DbConnection> OpenPostgresAsync(CancellationToken ct)
@@ -146,34 +99,14 @@ public sealed class Db : IDisposable
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private NpgsqlConnection OpenPostgres()
-    {
-        var postgres = new NpgsqlConnection(_connectionString);
-        postgres.Open();
-        return postgres;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private NpgsqlDataSource CreatePostgresDataSource() => NpgsqlDataSource.Create(_connectionString);
 
-    private sealed class Hold(SemaphoreSlim? gate) : IDisposable
+    private static string PrepareSqlite(string connectionString)
     {
-        private SemaphoreSlim? _gate = gate;
-
-        public void Dispose() => Interlocked.Exchange(ref _gate, null)?.Release();
-    }
-
-    private static string? FileOf(SqliteConnectionStringBuilder builder)
-    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
         var source = builder.DataSource;
-        return builder.Mode == SqliteOpenMode.Memory || source.Length == 0 || source == ":memory:" || source.StartsWith("file:", StringComparison.Ordinal)
-            ? null
-            : Path.GetFullPath(source);
-    }
-
-    private static string PrepareSqlite(SqliteConnectionStringBuilder builder, string? file)
-    {
-        if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        var isFile = builder.Mode != SqliteOpenMode.Memory && source.Length > 0 && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal);
+        if (isFile && Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
         }

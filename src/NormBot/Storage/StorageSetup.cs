@@ -13,8 +13,6 @@ public static class StorageSetup
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService<MigrationHostedService>();
-        services.AddSingleton<WalCheckpointer>();
-        services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         return services;
     }
 }

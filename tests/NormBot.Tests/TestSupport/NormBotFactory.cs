@@ -68,7 +68,7 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
     }
 
-    /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres), where events are not journaled.</summary>
+    /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres).</summary>
     public bool OnPostgres => NormBot.Storage.StorageProviders.IsPostgres(Provider);
 
     /// <summary>A connection (not yet open) to the app's database, beside the app's own, for a test to look in.</summary>
@@ -78,6 +78,13 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
             : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
 
     private const string ProviderKey = "Storage:Provider";
+
+    /// <summary>This test's store as environment variables, for a NormBot process (<see cref="NormBotProcess"/>) on it.</summary>
+    public Dictionary<string, string?> StoreEnvironment() => new()
+    {
+        ["Storage__Provider"] = Provider ?? NormBot.Storage.StorageProviders.Sqlite,
+        ["Storage__ConnectionString"] = ConnectionString,
+    };
 
     private string? Provider => _settings.GetValueOrDefault(ProviderKey);
 

@@ -35,25 +35,22 @@ public sealed class InboxStore(Db db, TimeProvider time)
         WHERE team_id = @TeamId AND envelope_id = @EnvelopeId
         """;
 
-    /// <summary>
-    /// Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).
-    /// Synchronous: it runs on the inbox writer's own thread, and stays there (see <see cref="Db.Open"/>).
-    /// </summary>
-    public bool[] InsertBatch(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
+    /// <summary>Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).</summary>
+    public async Task<bool[]> InsertBatchAsync(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
     {
         var inserted = new bool[batch.Count];
-        using var connection = db.Open(ct);
-        using var tx = connection.BeginTransaction();
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         if (connection is SqliteConnection sqlite)
         {
             InsertSqlite(sqlite, batch, inserted);
         }
         else
         {
-            InsertPortable(connection, tx, batch, inserted);
+            await InsertPortableAsync(connection, tx, batch, inserted, ct);
         }
 
-        tx.Commit();
+        await tx.CommitAsync(ct);
         return inserted;
     }
 
@@ -96,7 +93,7 @@ public sealed class InboxStore(Db db, TimeProvider time)
         }
     }
 
-    private static void InsertPortable(DbConnection connection, DbTransaction tx, IReadOnlyList<InboxEnvelope> batch, bool[] inserted)
+    private static async Task InsertPortableAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<InboxEnvelope> batch, bool[] inserted, CancellationToken ct)
     {
         // One prepared statement for the whole batch, not one parse per row.
         using var command = connection.CreateCommand();
@@ -108,12 +105,12 @@ public sealed class InboxStore(Db db, TimeProvider time)
         var kind = Parameter(command, "@Kind", DbType.String);
         var body = Parameter(command, "@Body", DbType.String);
         var receivedAt = Parameter(command, "@ReceivedAt", DbType.Int64);
-        command.Prepare();
+        await command.PrepareAsync(ct);
         for (var i = 0; i < batch.Count; i++)
         {
             var e = batch[i];
             (teamId.Value, envelopeId.Value, kind.Value, body.Value, receivedAt.Value) = (e.TeamId, e.EnvelopeId, e.Kind, Encoding.UTF8.GetString(e.Body), e.ReceivedAt);
-            inserted[i] = command.ExecuteNonQuery() == 1;
+            inserted[i] = await command.ExecuteNonQueryAsync(ct) == 1;
         }
     }
 

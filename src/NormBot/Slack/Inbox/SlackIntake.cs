@@ -17,7 +17,7 @@ public sealed class SlackIntake(InboxWriter writer, InboxCompletions completions
 
     /// <summary>Makes an <c>event_callback</c> durable; a retry of one already stored has no further effect.</summary>
     public Task AcceptEventAsync(string teamId, string eventId, byte[] body, string? channel, CancellationToken ct) =>
-        writer.StoreEventAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()) { Channel = channel }, ct);
+        writer.WriteAsync(new InboxEnvelope(teamId, eventId, InboxEnvelope.Event, body, Now()) { Channel = channel }, ct);
 
     public Task<bool> AcceptInteractionAsync(string teamId, string id, JsonObject payload, CancellationToken ct) =>
         writer.WriteAsync(new InboxEnvelope(teamId, id, InboxEnvelope.Interaction, JsonSerializer.SerializeToUtf8Bytes(payload), Now()), ct);
