@@ -194,12 +194,14 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Metrics_AJobThatThrows_CountsAFailure()
     {
-        _slack.Workspace.AddChannel("C0NOBOT", "no-bot", "U0LEAD");
+        // internal_error is retryable (the job fails and the next digest covers the period); a permanent refusal is not a
+        // failure of the job but the end of the schedule.
+        _slack.Inject("chat.postMessage", EmulatedFault.Error("internal_error"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var client = app.CreateClient();
         var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}");
-        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0NOBOT|no-bot> daily 09:00"), Invocation(), CancellationToken.None);
+        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0LEADS|team-leads> daily 09:00"), Invocation(), CancellationToken.None);
 
         await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
 

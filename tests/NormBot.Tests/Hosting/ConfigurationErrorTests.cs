@@ -12,7 +12,7 @@ public sealed class ConfigurationErrorTests
         var result = await NormBotProcess.RunAsync(new Dictionary<string, string?> { ["Slack__SigningSecret"] = "s" }, Timeout);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Slack:BotToken is required outside demo; it starts with xoxb- (for example xoxb-1234-5678-abcdef)" }));
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Slack:BotToken is required outside demo (unless Slack:ClientId sets up OAuth installs); it starts with xoxb- (for example xoxb-1234-5678-abcdef)" }));
     }
 
     [Test]

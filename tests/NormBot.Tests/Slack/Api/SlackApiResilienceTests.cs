@@ -28,9 +28,9 @@ public sealed class SlackApiResilienceTests
     }
 
     [Test]
-    public void Call_429Forever_GivesUpWithRateLimitedException()
+    public void Call_429Forever_WaitsAMinuteInAllThenGivesUpWithRetryAfter()
     {
-        for (var i = 0; i <= SlackResilience.RateLimitRetries; i++)
+        for (var i = 0; i < 3; i++)
         {
             _slack.Http.AnswerRateLimited();
         }
@@ -38,8 +38,25 @@ public sealed class SlackApiResilienceTests
         var ex = Assert.ThrowsAsync<SlackRateLimitedException>(() =>
             _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None), TimeSpan.FromSeconds(5)));
 
+        // Retry-After 30 s: two waits fill the minute one call may wait, the third 429 goes back to the caller.
+        var requests = _slack.Http.Requests;
         Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(30)));
-        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(SlackResilience.RateLimitRetries + 1));
+        Assert.That(ex.MayRetry, Is.True);
+        Assert.That(requests, Has.Count.EqualTo(3));
+        Assert.That(requests[^1].At - requests[0].At, Is.LessThanOrEqualTo(SlackResilience.MaxRateLimitWait + TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void Call_429RetryAfterLongerThanAMinute_ReturnsAtOnceWithTheWait()
+    {
+        _slack.Http.Answer(HttpStatusCode.TooManyRequests, """{"ok":false,"error":"ratelimited"}""", retryAfterSeconds: 120);
+
+        var call = _slack.Api.PostMessageAsync(new PostMessage("C1", "hello"), CancellationToken.None);
+
+        // No clock movement: the call must not sit out two minutes holding its caller.
+        var ex = Assert.ThrowsAsync<SlackRateLimitedException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.That(ex!.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(120)));
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(1));
     }
 
     [TestCase(HttpStatusCode.InternalServerError)]
