@@ -101,6 +101,60 @@ public sealed class SlackApiResilienceTests
     }
 
     [Test]
+    public void PostMessage_ResponseLostAfterSending_NotSentAgain()
+    {
+        _slack.Http.AnswerFailure(HttpRequestError.ResponseEnded);
+
+        var ex = Assert.ThrowsAsync<SlackApiException>(() => _slack.PumpAsync(_slack.Api.PostMessageAsync(new PostMessage("C1", "reminder"), CancellationToken.None)));
+
+        // The post may be on someone's screen already: the same rule stops the outbox from resending it.
+        Assert.That((ex!.Error, ex.Kind, ex.MayRetry), Is.EqualTo(("response_lost", SlackErrorKind.MayHaveLanded, false)));
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task PostMessage_ConnectionNeverMade_Retried()
+    {
+        _slack.Http.AnswerFailure(HttpRequestError.ConnectionError);
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"channel":"C1","ts":"1.2"}""");
+
+        var posted = await _slack.PumpAsync(_slack.Api.PostMessageAsync(new PostMessage("C1", "reminder"), CancellationToken.None));
+
+        Assert.That(posted.Ts, Is.EqualTo("1.2"));
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(2));
+    }
+
+    [TestCase(HttpStatusCode.InternalServerError, 2)] // Slack answered without acting: sent again
+    [TestCase(HttpStatusCode.GatewayTimeout, 1)] // the gateway gave up, the post may have landed: not sent again
+    public async Task PostMessage_5xx_RetriedOnlyWhenSlackDidNotAct(HttpStatusCode status, int requests)
+    {
+        _slack.Http.Answer(status, "<html>oops</html>");
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"channel":"C1","ts":"1.2"}""");
+
+        try
+        {
+            await _slack.PumpAsync(_slack.Api.PostMessageAsync(new PostMessage("C1", "reminder"), CancellationToken.None));
+        }
+        catch (SlackApiException ex)
+        {
+            Assert.That(ex.Error, Is.EqualTo("http_504"));
+        }
+
+        Assert.That(_slack.Http.Requests, Has.Count.EqualTo(requests));
+    }
+
+    [Test]
+    public void InvalidAuth_ReportedForThatWorkspaceOnly()
+    {
+        _slack.Http.AnswerFixture("authored", "error.invalid_auth.json");
+
+        var ex = Assert.ThrowsAsync<SlackApiException>(() => _slack.Api.PostMessageAsync(new PostMessage("C1", "reminder"), CancellationToken.None));
+
+        Assert.That(ex!.Kind, Is.EqualTo(SlackErrorKind.Auth));
+        Assert.That(_slack.Tokens.AuthFailures, Is.EqualTo(new[] { ((string?)SlackApiHarness.TeamId, "invalid_auth") }));
+    }
+
+    [Test]
     public void Logs_AfterCallsAndFailures_NeverContainTokensOrBodies()
     {
         _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
