@@ -24,6 +24,12 @@ public sealed class SlackHealthCheck(InstallationDirectory installations, IOptio
             return multi ? HealthCheckResult.Degraded(description, data: data) : HealthCheckResult.Unhealthy(description, data: data);
         }
 
+        if (options.Value.HasBotToken && !installations.HasConfiguredToken)
+        {
+            const string removed = "NormBot was uninstalled from the workspace of Slack:BotToken; install the app again and set its new token";
+            return multi ? HealthCheckResult.Degraded(removed) : HealthCheckResult.Unhealthy(removed);
+        }
+
         if (installations.HasConfiguredToken && installations.Configured is null)
         {
             const string waiting = "Slack auth.test has not passed yet";

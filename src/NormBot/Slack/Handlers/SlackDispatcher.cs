@@ -142,7 +142,7 @@ public sealed partial class SlackDispatcher(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Ignored a {Kind} from workspace {TeamId}: NormBot is not installed there")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Kind} from workspace {TeamId}: NormBot is not installed there")]
         public static partial void NotInstalled(ILogger logger, string kind, string teamId);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "No handler for event type {Type}")]

@@ -83,7 +83,11 @@ public sealed class SlackLeavingTests : RulesTestBase
 
         Assert.That(Env.Slack.Calls.Skip(callsAtUninstall).Select(c => c.Method), Is.Empty, "no Web API call for an uninstalled workspace");
         Assert.That(await AskCountAsync(), Is.EqualTo(0), "events of a workspace without an installation are ignored");
-        Assert.That(Env.App.Logs.Lines, Has.Some.Contains("Ignored a event from workspace T0EMULATOR"));
+        Assert.That(Env.App.Logs.Lines, Has.Some.Contains("Ignored event from workspace T0EMULATOR"));
+        using var client = Env.CreateClient();
+        var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "the one workspace this server serves is gone");
+        Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain("uninstalled"));
     }
 
     [Test]
