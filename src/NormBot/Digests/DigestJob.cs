@@ -32,10 +32,7 @@ public sealed partial class DigestJob(DigestService digests, SlackGone gone, ILo
         {
             // Nothing is lost by skipping: the next digest covers the time since the last one that was posted.
             LogSkipped(logger, teamId, target, ex.Error);
-            if (ex.Target == SlackErrorTarget.Channel)
-            {
-                await gone.ChannelAsync(teamId, target, ex.Error, cancellationToken);
-            }
+            await gone.RefusedAsync(teamId, ex, target, null, cancellationToken);
         }
     }
 

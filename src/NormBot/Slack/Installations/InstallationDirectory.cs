@@ -13,6 +13,9 @@ namespace NormBot.Slack.Installations;
 public sealed partial class InstallationDirectory(InstallationStore store, IOptions<SlackOptions> options, TimeProvider time, ILogger<InstallationDirectory> logger)
     : IWorkspaceTokens
 {
+    /// <summary>How health and logs name the configured token's workspace before auth.test has named it.</summary>
+    public const string ConfiguredName = "(Slack:BotToken)";
+
     /// <summary>Another replica's install, pause or removal is seen within this long.</summary>
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -90,7 +93,8 @@ public sealed partial class InstallationDirectory(InstallationStore store, IOpti
     /// <summary>The app left the workspace (uninstalled, tokens revoked): nothing is called for it again.</summary>
     public async Task RemoveAsync(string teamId, CancellationToken ct)
     {
-        if (_configured?.TeamId == teamId || (_configured is null && await store.FindAsync(teamId, ct) is null))
+        var named = _configured;
+        if (named?.TeamId == teamId || (named is null && await store.FindAsync(teamId, ct) is null))
         {
             _configuredRemoved = true;
         }
@@ -111,8 +115,6 @@ public sealed partial class InstallationDirectory(InstallationStore store, IOpti
         return paused;
     }
 
-    public const string ConfiguredName = "(Slack:BotToken)";
-
     private static Installation Usable((Installation? Installation, bool Configured) resolved, bool evenIfPaused) => resolved.Installation switch
     {
         null => throw new SlackApiException("(any)", SlackErrors.NotInstalled),
@@ -122,16 +124,25 @@ public sealed partial class InstallationDirectory(InstallationStore store, IOpti
 
     private async Task<(Installation? Installation, bool Configured)> ResolveAsync(string? teamId, CancellationToken ct)
     {
-        var configured = HasConfiguredToken
-            ? (_configured ?? new Installation(teamId ?? "", "", "", options.Value.BotToken!, "", null, 0)) with { AuthError = _configuredError }
+        // One read: auth.test may name the configured workspace while this runs.
+        var named = _configured;
+        Installation? configured = HasConfiguredToken
+            ? (named ?? new Installation(teamId ?? "", "", "", options.Value.BotToken!, "", null, 0)) with { AuthError = _configuredError }
             : null;
-        if (teamId is null || (configured is not null && _configured?.TeamId == teamId))
+
+        // Start-up's auth.test (no workspace named), or the configured token's own workspace.
+        if (teamId is null || (configured is not null && named?.TeamId == teamId))
         {
             return (configured, configured is not null);
         }
 
-        var stored = await StoredAsync(teamId, ct);
-        return stored is not null || _configured is not null || configured is null ? (stored, false) : (configured, true);
+        if (await StoredAsync(teamId, ct) is { } stored)
+        {
+            return (stored, false);
+        }
+
+        // Until auth.test has named its workspace, the configured token stands in for any workspace not installed by OAuth.
+        return named is null && configured is not null ? (configured, true) : (null, false);
     }
 
     private async Task<Installation?> StoredAsync(string teamId, CancellationToken ct)

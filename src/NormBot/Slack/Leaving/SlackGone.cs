@@ -1,3 +1,4 @@
+using NormBot.Slack.Api;
 using NormBot.Slack.Installations;
 using NormBot.Slack.Outbox;
 
@@ -23,6 +24,23 @@ public sealed partial class SlackGone(
         {
             await listener.UserGoneAsync(teamId, userId, ct);
         }
+    }
+
+    /// <summary>
+    /// Slack refused a call for good (PRODUCT §12): the channel or person the error is about, of those the call named,
+    /// stops being tracked. A DM goes to a user id, so a "channel" error there is about the person.
+    /// </summary>
+    public Task RefusedAsync(string teamId, SlackApiException failure, string? channel, string? user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var isDm = channel is not null && (channel.StartsWith('U') || channel.StartsWith('W'));
+        return failure.Target switch
+        {
+            SlackErrorTarget.Channel when isDm => UserAsync(teamId, channel!, failure.Error, ct),
+            SlackErrorTarget.Channel when channel is not null => ChannelAsync(teamId, channel, failure.Error, ct),
+            SlackErrorTarget.User when (user ?? (isDm ? channel : null)) is { } person => UserAsync(teamId, person, failure.Error, ct),
+            _ => Task.CompletedTask,
+        };
     }
 
     /// <summary>Uninstalled or revoked: no Web API call is made for the workspace again, and nothing queued for it is sent.</summary>

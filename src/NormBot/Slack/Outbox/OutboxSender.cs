@@ -143,7 +143,8 @@ public sealed partial class OutboxSender(
         else if (failure is not null)
         {
             Log.GaveUp(logger, row.Method, failure.Error);
-            await StopTrackingAsync(row, failure, ct);
+            var (channel, user) = Addressees(row.Body);
+            await gone.RefusedAsync(row.TeamId, failure, channel, user, ct);
         }
 
         return true;
@@ -154,25 +155,6 @@ public sealed partial class OutboxSender(
         var backoff = FirstBackoff * Math.Pow(2, Math.Min(attempts, 10));
         backoff = backoff < MaxBackoff ? backoff : MaxBackoff;
         return retryAfter > backoff ? retryAfter.Value : backoff;
-    }
-
-    /// <summary>A channel or person Slack says is out of reach stops being tracked (PRODUCT §12).</summary>
-    private async Task StopTrackingAsync(Row row, SlackApiException failure, CancellationToken ct)
-    {
-        var (channel, user) = Addressees(row.Body);
-        var isDm = channel is not null && (channel.StartsWith('U') || channel.StartsWith('W'));
-        switch (failure.Target)
-        {
-            case SlackErrorTarget.Channel when isDm:
-                await gone.UserAsync(row.TeamId, channel!, failure.Error, ct);
-                break;
-            case SlackErrorTarget.Channel when channel is not null:
-                await gone.ChannelAsync(row.TeamId, channel, failure.Error, ct);
-                break;
-            case SlackErrorTarget.User when (user ?? (isDm ? channel : null)) is { } person:
-                await gone.UserAsync(row.TeamId, person, failure.Error, ct);
-                break;
-        }
     }
 
     private static (string? Channel, string? User) Addressees(string body)

@@ -55,13 +55,13 @@ public sealed class FaultRunTests : RulesTestBase
 
         // Processing an ask looks up the assignee (users.info), whose retries wait on the clock: keep it moving.
         var writer = Env.App.Services.GetRequiredService<NormBot.Slack.Inbox.InboxWriter>();
-        await PumpUntilAsync(() => writer.Unstored == 0 && UnprocessedAsync().GetAwaiter().GetResult() == 0, TimeSpan.FromMilliseconds(500));
+        await Chat.PumpUntilAsync(() => writer.Unstored == 0 && UnprocessedAsync().GetAwaiter().GetResult() == 0, TimeSpan.FromMilliseconds(500));
         var processed = clock.Elapsed;
 
-        await PumpUntilAsync(() => Delivered("chat.postEphemeral").Count >= greeted.Count, TimeSpan.FromSeconds(1));
+        await Chat.PumpUntilAsync(() => Delivered("chat.postEphemeral").Count >= greeted.Count, TimeSpan.FromSeconds(1));
         var nudged = clock.Elapsed;
         await Chat.AdvanceAsync(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(10));
-        await PumpUntilAsync(() => Delivered("chat.postMessage").Count >= asked.Count, TimeSpan.FromSeconds(1));
+        await Chat.PumpUntilAsync(() => Delivered("chat.postMessage").Count >= asked.Count, TimeSpan.FromSeconds(1));
         await Chat.AdvanceAsync(TimeSpan.FromMinutes(30)); // anything sent twice would show by now
 
         var ephemeral = Delivered("chat.postEphemeral");
@@ -87,17 +87,6 @@ public sealed class FaultRunTests : RulesTestBase
 
     private List<NormBot.SlackEmulator.RecordedCall> Delivered(string method) =>
         [.. Calls(method, c => c.StatusCode == 200 && (bool?)c.Response["ok"] == true)];
-
-    private async Task PumpUntilAsync(Func<bool> done, TimeSpan step)
-    {
-        for (var i = 0; i < 20_000 && !done(); i++)
-        {
-            Env.Time.Advance(step);
-            await Task.Delay(5);
-        }
-
-        Assert.That(done(), Is.True, await OutboxSummaryAsync());
-    }
 
     private async Task<string> OutboxSummaryAsync()
     {

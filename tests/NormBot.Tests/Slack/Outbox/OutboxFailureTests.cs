@@ -17,7 +17,7 @@ public sealed class OutboxFailureTests : RulesTestBase
         await Chat.SayAsync(TeamChat.Ana, Greeting);
 
         await Chat.AdvanceAsync(TimeSpan.FromSeconds(75));
-        await PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
+        await Chat.PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
         await Chat.AdvanceAsync(TimeSpan.FromMinutes(30));
 
         Assert.That(Calls("chat.postEphemeral").Select(c => c.StatusCode), Is.EqualTo(new[] { 500, 500, 200 }));
@@ -39,7 +39,7 @@ public sealed class OutboxFailureTests : RulesTestBase
         Assert.That(Delivered("chat.postEphemeral"), Is.Zero, "Slack asked for five minutes");
         await Chat.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        await PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
+        await Chat.PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
         var delivered = Calls("chat.postEphemeral").Last();
         Assert.That(delivered.At - limited.At, Is.GreaterThanOrEqualTo(TimeSpan.FromMinutes(5)));
         Assert.That(Calls("chat.postEphemeral"), Has.Exactly(2).Items);
@@ -52,7 +52,7 @@ public sealed class OutboxFailureTests : RulesTestBase
         await Chat.SayAsync(TeamChat.Ana, Greeting);
 
         await Chat.AdvanceAsync(TimeSpan.FromSeconds(75));
-        await PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
+        await Chat.PumpUntilAsync(() => Delivered("chat.postEphemeral") == 1);
 
         Assert.That(Calls("chat.postEphemeral").Select(c => (string?)c.Response["error"]), Is.EqualTo(new[] { "internal_error", null }));
     }
@@ -84,18 +84,6 @@ public sealed class OutboxFailureTests : RulesTestBase
         await Chat.AdvanceAsync(TimeSpan.FromHours(24));
 
         Assert.That(Calls("chat.postMessage"), Has.Exactly(1).Items, "no second reminder and no escalation about someone who is gone");
-    }
-
-    /// <summary>Moves the fake clock in small steps, so retry backoffs waiting on it elapse, until the condition holds.</summary>
-    private async Task PumpUntilAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 600 && !done(); i++)
-        {
-            Env.Time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
-
-        Assert.That(done(), Is.True, string.Join('\n', Env.Slack.Calls));
     }
 
     private int Delivered(string method) => Calls(method, c => c.StatusCode == 200 && (bool?)c.Response["ok"] == true).Count();
