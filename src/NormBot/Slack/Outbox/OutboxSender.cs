@@ -27,9 +27,13 @@ public sealed partial class OutboxSender(
     // One workspace's rate limit or outage must not hold up the others; within a workspace, order is kept.
     private const int ParallelWorkspaces = 8;
 
+    // Paused workspaces' rows are left where they are: the stored ones by their installation, the configured one by name.
     private const string SelectDue = """
-        SELECT team_id AS TeamId, id AS Id, method AS Method, body AS Body, attempts AS Attempts, created_at AS CreatedAt
-        FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND team_id NOT IN @Paused ORDER BY not_before LIMIT 50
+        SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt
+        FROM slack_outbox o
+        WHERE o.sent_at IS NULL AND o.not_before <= @Now AND o.team_id <> @PausedConfigured
+          AND NOT EXISTS (SELECT 1 FROM slack_installations i WHERE i.team_id = o.team_id AND i.auth_error IS NOT NULL)
+        ORDER BY o.not_before LIMIT 50
         """;
 
     private const string MarkDone = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
@@ -63,12 +67,11 @@ public sealed partial class OutboxSender(
     /// <summary>Returns how many rows were settled or rescheduled (rows of a workspace paused meanwhile are not counted).</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var paused = (await installations.PausedAsync(ct)).Select(p => p.TeamId).ToList();
+        var pausedConfigured = installations.ConfiguredError is null ? "" : installations.Configured?.TeamId ?? "";
         List<Row> due;
         await using (var connection = await db.OpenAsync(ct))
         {
-            // "" is no workspace: it keeps the list non-empty, which Dapper would otherwise render as a subquery PostgreSQL cannot type.
-            due = (await connection.QueryAsync<Row>(SelectDue, new { Now = time.GetUtcNow().ToUnixTimeMilliseconds(), Paused = paused.Append("").ToList() })).ToList();
+            due = (await connection.QueryAsync<Row>(SelectDue, new { Now = time.GetUtcNow().ToUnixTimeMilliseconds(), PausedConfigured = pausedConfigured })).ToList();
             outbox.PendingEstimate = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL");
         }
 

@@ -138,7 +138,7 @@ public sealed class SlackLeavingTests : RulesTestBase
         await Chat.SendEventAsync(SlackPayloads.Real("038_opsdroid_channel_archive.json", e => e["channel"] = TeamChat.General));
 
         using var client = Env.CreateClient();
-        Assert.That((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await Eventually.TrueAsync(() => client.GetAsync(new Uri("/health/ready", UriKind.Relative)).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK), Is.True);
     }
 
     private async Task<string?> AskStateAsync(string channel)
