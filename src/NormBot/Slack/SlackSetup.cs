@@ -14,7 +14,8 @@ public static class SlackSetup
 {
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        // Bound once, in AddSlackApi: a second bind would append Slack:PreviousTokenEncryptionKeys to itself.
+        services.AddOptions<SlackOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddSingleton<TokenCipher>();
         services.AddSingleton<InstallationStore>();

@@ -54,6 +54,30 @@ public sealed class ConfigurationErrorTests
     }
 
     [Test]
+    public async Task Run_OAuthHalfSetUp_NamesEachMissingKeyOnItsOwnLine()
+    {
+        var result = await NormBotProcess.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["Slack__SigningSecret"] = "s",
+                ["Slack__ClientId"] = "1111.2222",
+                ["Slack__InstallBaseUrl"] = "normbot.example.com",
+                ["Slack__PreviousTokenEncryptionKeys__0"] = "too-short",
+            },
+            Timeout);
+
+        // No Slack:BotToken line: with OAuth installs it is optional.
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[]
+        {
+            "Slack:ClientSecret is required with Slack:ClientId; copy it from your Slack app's Basic Information page",
+            "Slack:InstallBaseUrl must be this server's public base URL with Slack:ClientId, not \"normbot.example.com\"; for example https://normbot.example.com",
+            "Slack:TokenEncryptionKey must be 32 random bytes in base64 with Slack:ClientId (it encrypts installed tokens); generate one with: openssl rand -base64 32",
+            "Slack:PreviousTokenEncryptionKeys:0 must be 32 bytes in base64, like Slack:TokenEncryptionKey; generate one with: openssl rand -base64 32",
+        }));
+    }
+
+    [Test]
     public async Task UnknownVerb_Exits2AndListsVerbs()
     {
         var result = await NormBotProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "frobnicate");
