@@ -46,9 +46,14 @@ public sealed class OAuthInstallTests
         Assert.That(query["redirect_uri"].ToString(), Is.EqualTo($"{SlackInstall.InstallBaseUrl}/slack/oauth_redirect"));
         Assert.That(cookie, Is.EqualTo($"{SlackInstall.Cookie}={query["state"]}"), "the state is bound to a cookie set on the same response");
 
-        var (status, page) = await SlackInstall.FinishAsync(_app, await SlackInstall.AuthorizeAsync(authorize), cookie);
+        var redirect = await SlackInstall.AuthorizeAsync(authorize);
+        var (status, page) = await SlackInstall.FinishAsync(_app, redirect, cookie);
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        var logs = string.Join('\n', _env.App.Logs.Lines);
+        Assert.That(logs, Does.Contain("NormBot installed in workspace T0EMULATOR"));
+        Assert.That(logs, Does.Not.Contain(Slack.Workspace.BotToken).And.Not.Contain(query["state"].ToString())
+            .And.Not.Contain(QueryHelpers.ParseQuery(redirect.Query)["code"].ToString()).And.Not.Contain(Slack.Options.ClientSecret));
         Assert.That(page, Does.Contain("NormBot is installed").And.Contain("Emulated Workspace").And.Contain("https://slack.com/app_redirect?app=A0NORMBOT&amp;team=T0EMULATOR"));
         var exchange = Slack.Calls.Single(c => c.Method == "oauth.v2.access");
         Assert.That(exchange.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
