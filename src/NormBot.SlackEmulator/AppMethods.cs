@@ -14,11 +14,11 @@ internal sealed class AppMethods(SlackWorkspace workspace)
     {
         var response = SlackJson.Ok();
         response["url"] = SlackJson.WorkspaceUrl;
-        response["team"] = Options.TeamName;
-        response["user"] = Options.BotUserName;
-        response["team_id"] = Options.TeamId;
-        response["user_id"] = Options.BotUserId;
-        response["bot_id"] = Options.BotId;
+        response["team"] = workspace.TeamName;
+        response["user"] = workspace.BotUserName;
+        response["team_id"] = workspace.TeamId;
+        response["user_id"] = workspace.BotUserId;
+        response["bot_id"] = workspace.BotId;
         response["is_enterprise_install"] = false;
         return response;
     }
@@ -27,7 +27,7 @@ internal sealed class AppMethods(SlackWorkspace workspace)
     {
         var user = workspace.FindUser(args.Required("user")) ?? throw new SlackApiException("user_not_found");
         var response = SlackJson.Ok();
-        response["user"] = SlackJson.User(user, Options);
+        response["user"] = SlackJson.User(user, workspace);
         return response;
     }
 
@@ -51,12 +51,12 @@ internal sealed class AppMethods(SlackWorkspace workspace)
         }
 
         var users = reaction["users"]!.AsArray();
-        if (users.Any(u => (string?)u == Options.BotUserId))
+        if (users.Any(u => (string?)u == workspace.BotUserId))
         {
             throw new SlackApiException("already_reacted");
         }
 
-        users.Add(Options.BotUserId);
+        users.Add(workspace.BotUserId);
         reaction["count"] = users.Count;
         return SlackJson.Ok();
     }
@@ -116,7 +116,7 @@ internal sealed class AppMethods(SlackWorkspace workspace)
         var id = existingId ?? string.Create(CultureInfo.InvariantCulture, $"V0EMU{Interlocked.Increment(ref _viewCounter):D5}");
         var stored = view.DeepClone().AsObject();
         stored["id"] = id;
-        stored["team_id"] = Options.TeamId;
+        stored["team_id"] = workspace.TeamId;
         stored["blocks"] ??= new JsonArray();
         stored["private_metadata"] ??= string.Empty;
         stored["callback_id"] ??= string.Empty;
@@ -128,8 +128,8 @@ internal sealed class AppMethods(SlackWorkspace workspace)
         stored["root_view_id"] = id;
         stored["previous_view_id"] = null;
         stored["app_id"] = Options.AppId;
-        stored["app_installed_team_id"] = Options.TeamId;
-        stored["bot_id"] = Options.BotId;
+        stored["app_installed_team_id"] = workspace.TeamId;
+        stored["bot_id"] = workspace.BotId;
         return stored;
     }
 }

@@ -10,7 +10,7 @@ internal static class BotMessages
         "bot_id", "type", "text", "user", "team", "bot_profile", "edited", "app_id", "metadata", "blocks", "attachments",
     };
 
-    public static JsonObject Build(ApiArgs args, SlackEmulatorOptions options)
+    public static JsonObject Build(ApiArgs args, SlackWorkspace workspace)
     {
         var text = args.Str("text");
         var blocks = args.Json("blocks");
@@ -33,12 +33,12 @@ internal static class BotMessages
         var message = new JsonObject
         {
             ["type"] = "message",
-            ["user"] = options.BotUserId,
-            ["bot_id"] = options.BotId,
-            ["app_id"] = options.AppId,
+            ["user"] = workspace.BotUserId,
+            ["bot_id"] = workspace.BotId,
+            ["app_id"] = workspace.Options.AppId,
             ["text"] = text ?? string.Empty,
-            ["team"] = options.TeamId,
-            ["bot_profile"] = new JsonObject { ["id"] = options.BotId, ["app_id"] = options.AppId, ["name"] = options.BotUserName, ["deleted"] = false, ["team_id"] = options.TeamId },
+            ["team"] = workspace.TeamId,
+            ["bot_profile"] = new JsonObject { ["id"] = workspace.BotId, ["app_id"] = workspace.Options.AppId, ["name"] = workspace.BotUserName, ["deleted"] = false, ["team_id"] = workspace.TeamId },
         };
         if (blocks is not null)
         {

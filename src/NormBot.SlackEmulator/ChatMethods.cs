@@ -10,7 +10,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
     public JsonObject PostMessage(ApiArgs args)
     {
         var channel = ResolveForPost(args.Required("channel"));
-        var message = BotMessages.Build(args, Options);
+        var message = BotMessages.Build(args, workspace);
         var threadTs = args.Str("thread_ts");
         if (!string.IsNullOrEmpty(threadTs) && args.Bool("reply_broadcast"))
         {
@@ -39,7 +39,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
             throw new SlackApiException("user_not_in_channel");
         }
 
-        _ = BotMessages.Build(args, Options);
+        _ = BotMessages.Build(args, workspace);
         var response = SlackJson.Ok();
         response["message_ts"] = workspace.Clock.Next();
         return response;
@@ -50,12 +50,12 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
         var channel = workspace.Channel(args.Required("channel")) ?? throw new SlackApiException("channel_not_found");
         var ts = args.Required("ts");
         var message = channel.FindMessage(ts) ?? throw new SlackApiException("message_not_found");
-        if ((string?)message["user"] != Options.BotUserId)
+        if ((string?)message["user"] != workspace.BotUserId)
         {
             throw new SlackApiException("cant_update_message");
         }
 
-        var edit = BotMessages.Build(args, Options);
+        var edit = BotMessages.Build(args, workspace);
         foreach (var field in new[] { "text", "blocks", "attachments", "metadata" })
         {
             if (edit[field] is { } value)
@@ -64,7 +64,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
             }
         }
 
-        message["edited"] = new JsonObject { ["user"] = Options.BotUserId, ["ts"] = workspace.Clock.Next() };
+        message["edited"] = new JsonObject { ["user"] = workspace.BotUserId, ["ts"] = workspace.Clock.Next() };
         var response = SlackJson.Ok();
         response["channel"] = channel.Id;
         response["ts"] = ts;
@@ -108,7 +108,7 @@ internal sealed class ChatMethods(SlackWorkspace workspace)
         }
 
         var channel = workspace.ChannelByIdOrName(target) ?? throw new SlackApiException("channel_not_found");
-        if (Options.EnforceBotMembership && !channel.IsIm && !channel.Members.Contains(Options.BotUserId))
+        if (Options.EnforceBotMembership && !channel.IsIm && !channel.Members.Contains(workspace.BotUserId))
         {
             throw new SlackApiException("not_in_channel");
         }

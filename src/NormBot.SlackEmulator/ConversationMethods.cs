@@ -11,7 +11,7 @@ internal sealed class ConversationMethods(SlackWorkspace workspace)
     {
         var channel = Find(args);
         var response = SlackJson.Ok();
-        response["channel"] = SlackJson.Channel(channel, Options, args.Bool("include_num_members"));
+        response["channel"] = SlackJson.Channel(channel, workspace, args.Bool("include_num_members"));
         return response;
     }
 
@@ -77,7 +77,7 @@ internal sealed class ConversationMethods(SlackWorkspace workspace)
             response["already_open"] = true;
         }
 
-        response["channel"] = args.Bool("return_im") ? SlackJson.Channel(dm, Options) : new JsonObject { ["id"] = dm.Id };
+        response["channel"] = args.Bool("return_im") ? SlackJson.Channel(dm, workspace) : new JsonObject { ["id"] = dm.Id };
         return response;
     }
 
@@ -118,7 +118,7 @@ internal sealed class ConversationMethods(SlackWorkspace workspace)
     private ChannelState FindReadable(ApiArgs args)
     {
         var channel = Find(args);
-        return Options.EnforceBotMembership && !channel.Members.Contains(Options.BotUserId)
+        return Options.EnforceBotMembership && !channel.Members.Contains(workspace.BotUserId)
             ? throw new SlackApiException("not_in_channel")
             : channel;
     }

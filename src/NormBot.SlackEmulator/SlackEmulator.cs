@@ -21,21 +21,31 @@ public sealed class SlackEmulator : IAsyncDisposable
     private readonly SocketHub _sockets;
     private readonly ResponseUrls _responseUrls;
     private readonly WebApiEndpoint _webApi;
+    private readonly WorkspaceRegistry _workspaces;
+    private readonly OAuthFlow _oauth;
     private readonly CancellationTokenSource _stopping = new();
 
     private SlackEmulator(WebApplication app, SlackEmulatorOptions options)
     {
         _app = app;
         Options = options;
-        Workspace = new SlackWorkspace(options);
         _sockets = new SocketHub(options);
-        _webApi = new WebApiEndpoint(Workspace, new WebApiMethods(Workspace, _sockets), _recorder, _faults, _stopping.Token);
+        _workspaces = new WorkspaceRegistry(options, _sockets);
+        Workspace = _workspaces.Add(options.TeamId, options.TeamName, options.BotToken, options.BotUserId, options.BotId);
+        _oauth = new OAuthFlow(options, _workspaces, _recorder);
+        _webApi = new WebApiEndpoint(options, _workspaces, _oauth, _recorder, _faults, _stopping.Token);
         _responseUrls = new ResponseUrls(options, _recorder, _webApi);
     }
 
     public SlackEmulatorOptions Options { get; }
 
+    /// <summary>The first workspace, the one <see cref="BotToken"/> acts on.</summary>
     public SlackWorkspace Workspace { get; }
+
+    public IReadOnlyList<SlackWorkspace> Workspaces => _workspaces.All;
+
+    /// <summary>Slack's OAuth authorize page as the emulator serves it (for <c>Slack:AuthorizeUrl</c>).</summary>
+    public Uri AuthorizeUrl => new(BaseUrl, OAuthFlow.AuthorizePath.TrimStart('/'));
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -80,7 +90,27 @@ public sealed class SlackEmulator : IAsyncDisposable
 
     public string CreateResponseUrl() => _responseUrls.Create();
 
+    /// <summary>Another workspace with its own bot token, users and channels; calls with its token act on it alone.</summary>
+    public SlackWorkspace AddWorkspace(string teamId, string teamName, string? botUserId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        return _workspaces.Add(teamId, teamName, $"xoxb-{teamId}-emulator-bot-token", botUserId ?? $"U{teamId[1..]}BOT", $"B{teamId[1..]}BOT");
+    }
+
+    /// <summary>An OAuth code for a workspace, as the authorize page would issue it after the person clicks Allow.</summary>
+    public string CreateOAuthCode(string teamId, string? installerUserId = null, string scopes = "chat:write", string? redirectUri = null) =>
+        _oauth.IssueCode(_workspaces.Find(teamId) ?? throw new KeyNotFoundException($"No workspace {teamId}"), installerUserId ?? Options.InstallingUserId, scopes, redirectUri);
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="method"/> (<c>*</c>: of any method) fail with
+    /// <paramref name="fault"/>; <see cref="int.MaxValue"/> keeps failing until <see cref="ClearFaults"/>.
+    /// </summary>
     public void Inject(string method, EmulatedFault fault, int times = 1) => _faults.Add(method, fault, times);
+
+    /// <summary>Each call of <paramref name="method"/> (<c>*</c>: any) fails with <paramref name="fault"/> with this chance, reproducibly per seed.</summary>
+    public void InjectRandomly(string method, EmulatedFault fault, double chance, int seed = 1) => _faults.AddRandom(method, fault, chance, seed);
+
+    public void ClearFaults() => _faults.Clear();
 
     public void ClearCalls() => _recorder.Clear();
 
@@ -132,6 +162,11 @@ public sealed class SlackEmulator : IAsyncDisposable
         if (path.StartsWith("/response/", StringComparison.Ordinal) && HttpMethods.IsPost(context.Request.Method))
         {
             return _responseUrls.HandleAsync(context, path["/response/".Length..]);
+        }
+
+        if (path == OAuthFlow.AuthorizePath && HttpMethods.IsGet(context.Request.Method))
+        {
+            return _oauth.AuthorizeAsync(context);
         }
 
         if (path == "/socket")

@@ -19,6 +19,14 @@ public sealed class SlackEmulatorOptions
 
     public string AppId { get; init; } = "A0NORMBOT";
 
+    /// <summary>The app's OAuth credentials, checked by the authorize page and <c>oauth.v2.access</c>.</summary>
+    public string ClientId { get; init; } = "1111.2222";
+
+    public string ClientSecret { get; init; } = "emulator-client-secret";
+
+    /// <summary>Who clicks Allow on the emulated authorize page (the install's <c>authed_user</c>).</summary>
+    public string InstallingUserId { get; init; } = "U0INSTALLR";
+
     /// <summary>Slack refuses chat.postMessage into channels the bot has not joined (without chat:write.public).</summary>
     public bool EnforceBotMembership { get; init; } = true;
 

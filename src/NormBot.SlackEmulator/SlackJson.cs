@@ -11,7 +11,7 @@ internal static class SlackJson
 
     public static JsonObject Error(string code) => new() { ["ok"] = false, ["error"] = code };
 
-    public static JsonObject Channel(ChannelState c, SlackEmulatorOptions options, bool includeNumMembers = true)
+    public static JsonObject Channel(ChannelState c, SlackWorkspace workspace, bool includeNumMembers = true)
     {
         var json = new JsonObject
         {
@@ -38,8 +38,8 @@ internal static class SlackJson
         json["is_shared"] = false;
         json["is_ext_shared"] = false;
         json["is_org_shared"] = false;
-        json["is_member"] = c.Members.Contains(options.BotUserId);
-        json["creator"] = c.Members.FirstOrDefault() ?? options.BotUserId;
+        json["is_member"] = c.Members.Contains(workspace.BotUserId);
+        json["creator"] = c.Members.FirstOrDefault() ?? workspace.BotUserId;
         json["topic"] = new JsonObject { ["value"] = string.Empty, ["creator"] = string.Empty, ["last_set"] = 0 };
         json["purpose"] = new JsonObject { ["value"] = string.Empty, ["creator"] = string.Empty, ["last_set"] = 0 };
         json["previous_names"] = new JsonArray();
@@ -51,8 +51,9 @@ internal static class SlackJson
         return json;
     }
 
-    public static JsonObject User(EmulatedUser u, SlackEmulatorOptions options)
+    public static JsonObject User(EmulatedUser u, SlackWorkspace workspace)
     {
+        var options = workspace.Options;
         var (label, offset) = Zone(u.Tz, options.TimeProvider.GetUtcNow());
         var profile = new JsonObject
         {
@@ -67,11 +68,11 @@ internal static class SlackJson
             ["avatar_hash"] = "emulator",
             ["image_48"] = $"{WorkspaceUrl}avatars/{u.Id}_48.png",
             ["image_72"] = $"{WorkspaceUrl}avatars/{u.Id}_72.png",
-            ["team"] = options.TeamId,
+            ["team"] = workspace.TeamId,
         };
-        if (u.Id == options.BotUserId)
+        if (u.Id == workspace.BotUserId)
         {
-            profile["bot_id"] = options.BotId;
+            profile["bot_id"] = workspace.BotId;
             profile["api_app_id"] = options.AppId;
             profile["always_active"] = true;
         }
@@ -79,7 +80,7 @@ internal static class SlackJson
         return new JsonObject
         {
             ["id"] = u.Id,
-            ["team_id"] = options.TeamId,
+            ["team_id"] = workspace.TeamId,
             ["name"] = u.Name,
             ["deleted"] = false,
             ["color"] = "9f69e7",

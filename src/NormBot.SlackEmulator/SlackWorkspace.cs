@@ -2,21 +2,59 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.SlackEmulator;
 
-/// <summary>The emulator's seeded users, conversations, messages and views; all methods are thread-safe.</summary>
+/// <summary>
+/// One emulated workspace (team): its bot, seeded users, conversations, messages and views; all methods are thread-safe.
+/// Every Web API call acts on the workspace its bot token belongs to.
+/// </summary>
 public sealed class SlackWorkspace
 {
     private readonly Dictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelState> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _homeViews = new(StringComparer.Ordinal);
+    private int _installs;
 
-    internal SlackWorkspace(SlackEmulatorOptions options)
+    internal SlackWorkspace(SlackEmulatorOptions options, string teamId, string teamName, string botToken, string botUserId, string botId)
     {
         Options = options;
+        TeamId = teamId;
+        TeamName = teamName;
+        BotToken = botToken;
+        BotUserId = botUserId;
+        BotId = botId;
         Clock = new TsClock(options.TimeProvider);
-        AddUser(options.BotUserId, options.BotUserName, isBot: true);
+        AddUser(botUserId, options.BotUserName, isBot: true);
     }
 
     internal SlackEmulatorOptions Options { get; }
+
+    public string TeamId { get; }
+
+    public string TeamName { get; }
+
+    public string BotUserId { get; }
+
+    public string BotId { get; }
+
+    public string BotUserName => Options.BotUserName;
+
+    /// <summary>The bot token that acts on this workspace now; each OAuth install issues a new one.</summary>
+    public string BotToken { get; private set; }
+
+    /// <summary>Set by <see cref="RevokeToken"/>: the current token answers <c>token_revoked</c>, as after an uninstall.</summary>
+    public bool TokenRevoked { get; private set; }
+
+    public void RevokeToken() => TokenRevoked = true;
+
+    /// <summary>An install (or reinstall) by OAuth: a fresh token replaces the old one, which stops working.</summary>
+    internal string Reinstall()
+    {
+        lock (Sync)
+        {
+            BotToken = $"xoxb-{TeamId}-install{++_installs}-{Guid.NewGuid():N}";
+            TokenRevoked = false;
+            return BotToken;
+        }
+    }
 
     internal TsClock Clock { get; }
 
@@ -73,7 +111,7 @@ public sealed class SlackWorkspace
         lock (Sync)
         {
             var channel = _channels.GetValueOrDefault(channelId) ?? throw new KeyNotFoundException($"No channel {channelId}");
-            var message = new JsonObject { ["type"] = "message", ["user"] = userId, ["text"] = text, ["team"] = Options.TeamId };
+            var message = new JsonObject { ["type"] = "message", ["user"] = userId, ["text"] = text, ["team"] = TeamId };
             return Threads.Append(channel, message, threadTs, Clock.Next());
         }
     }
@@ -114,7 +152,7 @@ public sealed class SlackWorkspace
         if (dm is null)
         {
             dm = new ChannelState(id, id, isIm: true, dmUserId: userId, Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds());
-            dm.Members.AddRange([userId, Options.BotUserId]);
+            dm.Members.AddRange([userId, BotUserId]);
             _channels[id] = dm;
         }
 

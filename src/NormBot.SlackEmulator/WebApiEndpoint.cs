@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Http;
 
 namespace NormBot.SlackEmulator;
 
-/// <summary>Answers <c>/api/{method}</c>: faults first, then method lookup, body, auth, and the handler.</summary>
-internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods methods, CallRecorder recorder, FaultInjector faults, CancellationToken stopping)
+/// <summary>Answers <c>/api/{method}</c>: faults first, then method lookup, body, auth (which picks the workspace), and the handler.</summary>
+internal sealed class WebApiEndpoint(
+    SlackEmulatorOptions options, WorkspaceRegistry workspaces, OAuthFlow oauth, CallRecorder recorder, FaultInjector faults, CancellationToken stopping)
 {
-    private SlackEmulatorOptions Options => workspace.Options;
 
     public async Task HandleAsync(HttpContext context, string method)
     {
-        var at = Options.TimeProvider.GetUtcNow();
+        var at = options.TimeProvider.GetUtcNow();
         var request = await RequestReader.ReadAsync(context.Request, context.RequestAborted);
         var (status, body) = await FaultAsync(context, method, context.RequestAborted) ?? (200, Answer(method, request));
         recorder.Record(new RecordedCall(method, context.Request.Method, context.Request.ContentType, request.Token, request.Args, at, body) { StatusCode = status });
@@ -61,7 +61,13 @@ internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods met
 
     private JsonObject Answer(string method, ParsedRequest request)
     {
-        if (!methods.TryGet(method, out var needsAppToken, out var handle))
+        if (method == OAuthFlow.AccessMethod)
+        {
+            // The code exchange authenticates with the client id and secret, not a token.
+            return request.BodyError is not null ? SlackJson.Error(request.BodyError) : Guarded(() => oauth.Access(new ApiArgs(request.Args)));
+        }
+
+        if (!workspaces.Methods.TryGet(method, out var needsAppToken, out _))
         {
             return SlackJson.Error("unknown_method");
         }
@@ -71,28 +77,20 @@ internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods met
             return SlackJson.Error(request.BodyError);
         }
 
-        if (AuthError(request.Token, needsAppToken) is { } authError)
+        var (methods, authError) = workspaces.ForToken(request.Token, needsAppToken);
+        if (authError is not null)
         {
             return SlackJson.Error(authError);
         }
 
-        JsonObject response;
-        try
+        methods!.TryGet(method, out _, out var handle);
+        var response = Guarded(() =>
         {
-            lock (workspace.Sync)
+            lock (methods.Workspace.Sync)
             {
-                response = handle(new ApiArgs(request.Args));
+                return handle(new ApiArgs(request.Args));
             }
-        }
-        catch (SlackApiException e)
-        {
-            response = SlackJson.Error(e.Error);
-            if (e.Detail is not null)
-            {
-                response["response_metadata"] = new JsonObject { ["messages"] = new JsonArray(e.Detail) };
-            }
-        }
-
+        });
         if (request.Warning is not null)
         {
             response["warning"] = request.Warning;
@@ -104,23 +102,22 @@ internal sealed class WebApiEndpoint(SlackWorkspace workspace, WebApiMethods met
         return response;
     }
 
-    private string? AuthError(string? token, bool needsAppToken)
+    private static JsonObject Guarded(Func<JsonObject> handle)
     {
-        if (string.IsNullOrEmpty(token))
+        JsonObject response;
+        try
         {
-            return "not_authed";
+            response = handle();
+        }
+        catch (SlackApiException e)
+        {
+            response = SlackJson.Error(e.Error);
+            if (e.Detail is not null)
+            {
+                response["response_metadata"] = new JsonObject { ["messages"] = new JsonArray(e.Detail) };
+            }
         }
 
-        if (token == Options.BotToken)
-        {
-            return needsAppToken ? "not_allowed_token_type" : null;
-        }
-
-        if (token == Options.AppToken)
-        {
-            return needsAppToken ? null : "not_allowed_token_type";
-        }
-
-        return "invalid_auth";
+        return response;
     }
 }

@@ -2,13 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.SlackEmulator;
 
-/// <summary>The method table: which handler answers a Web API method and which token type it demands.</summary>
+/// <summary>One workspace's method table: which handler answers a Web API method and which token type it demands.</summary>
 internal sealed class WebApiMethods
 {
     private readonly Dictionary<string, (bool NeedsAppToken, Func<ApiArgs, JsonObject> Handle)> _methods;
 
     public WebApiMethods(SlackWorkspace workspace, SocketHub sockets)
     {
+        Workspace = workspace;
         var chat = new ChatMethods(workspace);
         var conversations = new ConversationMethods(workspace);
         var app = new AppMethods(workspace);
@@ -32,7 +33,7 @@ internal sealed class WebApiMethods
         };
     }
 
-    public IReadOnlyCollection<string> Names => _methods.Keys;
+    public SlackWorkspace Workspace { get; }
 
     public bool TryGet(string method, out bool needsAppToken, out Func<ApiArgs, JsonObject> handle)
     {

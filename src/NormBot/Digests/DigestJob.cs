@@ -1,10 +1,12 @@
+using NormBot.Slack.Api;
+using NormBot.Slack.Leaving;
 using Quartz;
 
 namespace NormBot.Digests;
 
 /// <summary>Posts one scheduled digest. Thin: reads primitives from the job data and calls <see cref="DigestService"/>.</summary>
 [DisallowConcurrentExecution]
-public sealed class DigestJob(DigestService digests) : IJob
+public sealed partial class DigestJob(DigestService digests, SlackGone gone, ILogger<DigestJob> logger) : IJob
 {
     public const string Group = "digest";
     public const string TeamIdKey = "teamId";
@@ -21,11 +23,19 @@ public sealed class DigestJob(DigestService digests) : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = context.MergedJobDataMap;
-        await digests.PostAsync(
-            data.GetString(TeamIdKey)!,
-            data.GetString(TargetKey)!,
-            DigestChannels.Split(data.GetString(ChannelsKey)),
-            DigestService.DefaultPeriod(data.GetString(FrequencyKey)),
-            cancellationToken);
+        var (teamId, target) = (data.GetString(TeamIdKey)!, data.GetString(TargetKey)!);
+        try
+        {
+            await digests.PostAsync(teamId, target, DigestChannels.Split(data.GetString(ChannelsKey)), DigestService.DefaultPeriod(data.GetString(FrequencyKey)), cancellationToken);
+        }
+        catch (SlackApiException ex) when (ex.Kind is SlackErrorKind.Auth or SlackErrorKind.Permanent)
+        {
+            // Nothing is lost by skipping: the next digest covers the time since the last one that was posted.
+            LogSkipped(logger, teamId, target, ex.Error);
+            await gone.RefusedAsync(teamId, ex, target, null, cancellationToken);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest of {TeamId} to {Target} not posted ({Error})")]
+    private static partial void LogSkipped(ILogger logger, string teamId, string target, string error);
 }

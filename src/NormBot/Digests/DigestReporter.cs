@@ -5,7 +5,7 @@ using NormBot.Slack.Api;
 namespace NormBot.Digests;
 
 /// <summary>Builds a <see cref="DigestReport"/> for some channels and a period from what the rules recorded.</summary>
-public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, ISlackApi slack, ILogger<DigestReporter> logger)
+public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, ISlackClients slack, ILogger<DigestReporter> logger)
 {
     /// <summary>How many oldest open asks and decisions get a line (and a permalink call) of their own.</summary>
     public const int OpenAskLines = 10;
@@ -35,25 +35,25 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         foreach (var ask in rows.Asks.Where(a => a.IsOpenAt(toMs)).OrderBy(a => a.OpenedAt).ThenBy(a => a.Ts, StringComparer.Ordinal).Take(OpenAskLines))
         {
             var waiting = WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), to, norms[ask.ChannelId].Schedule);
-            oldest.Add(new OpenAskLine(ask, await PermalinkAsync(ask.ChannelId, ask.Ts, ct), waiting));
+            oldest.Add(new OpenAskLine(ask, await PermalinkAsync(teamId, ask.ChannelId, ask.Ts, ct), waiting));
         }
 
         var fromMs = from.ToUnixTimeMilliseconds();
         var decisions = new List<DecisionLine>();
         foreach (var decision in rows.Decisions.Where(d => d.At >= fromMs && d.At < toMs).OrderByDescending(d => d.At).Take(DecisionLines))
         {
-            decisions.Add(new DecisionLine(decision, await PermalinkAsync(decision.ChannelId, decision.Ts, ct)));
+            decisions.Add(new DecisionLine(decision, await PermalinkAsync(teamId, decision.ChannelId, decision.Ts, ct)));
         }
 
         return new DigestReport(channelIds, workspace.TimeZone, current, previous, oldest, decisions);
     }
 
     // A missing link is not worth failing a digest for: the line still names the channel and the asker.
-    private async Task<string?> PermalinkAsync(string channel, string ts, CancellationToken ct)
+    private async Task<string?> PermalinkAsync(string teamId, string channel, string ts, CancellationToken ct)
     {
         try
         {
-            return await slack.GetPermalinkAsync(channel, ts, ct);
+            return await slack.For(teamId).GetPermalinkAsync(channel, ts, ct);
         }
         catch (SlackApiException ex)
         {

@@ -3,7 +3,7 @@ using NormBot.Slack.Api;
 namespace NormBot.Digests;
 
 /// <summary>Posts digests: the period since the previous digest to the same target, or a default period before the first.</summary>
-public sealed class DigestService(DigestReporter reporter, DigestScheduleStore store, ISlackApi slack, TimeProvider time)
+public sealed class DigestService(DigestReporter reporter, DigestScheduleStore store, ISlackClients slack, TimeProvider time)
 {
     public const string Title = "Async norms digest";
 
@@ -13,7 +13,7 @@ public sealed class DigestService(DigestReporter reporter, DigestScheduleStore s
         var to = time.GetUtcNow();
         var from = await store.LastPeriodEndAsync(teamId, targetChannelId, ct) is { } last && last < to ? last : to - defaultPeriod;
         var report = await reporter.BuildAsync(teamId, channelIds, from, to, ct);
-        var posted = await slack.PostMessageAsync(new PostMessage(targetChannelId, DigestBlocks.Fallback(report, Title), DigestBlocks.Render(report, Title)), ct);
+        var posted = await slack.For(teamId).PostMessageAsync(new PostMessage(targetChannelId, DigestBlocks.Fallback(report, Title), DigestBlocks.Render(report, Title)), ct);
         await store.RecordPostingAsync(teamId, targetChannelId, time.GetUtcNow(), to, posted.Ts, ct);
         return posted.Ts;
     }

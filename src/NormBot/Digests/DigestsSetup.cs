@@ -18,6 +18,7 @@ public static class DigestsSetup
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<DigestCommands>();
+        services.AddSingleton<NormBot.Slack.Leaving.ISlackGoneListener, DigestsOnLeaving>();
 
         // Registered explicitly so that a constructor the container cannot satisfy fails at start, not at 3 a.m.
         services.AddTransient<OverdueScanJob>();

@@ -11,7 +11,7 @@ public static class HealthSetup
     {
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store", tags: [Ready])
-            .AddCheck<SlackAuthHealthCheck>("slack", tags: [Ready])
+            .AddCheck<SlackHealthCheck>("slack", tags: [Ready])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready]);
         return services;
     }

@@ -24,8 +24,11 @@ public static class AppManifest
         };
         var events = new Dictionary<string, object> { ["bot_events"] = SlackHandlers.BotEvents.ToList() };
         var interactivity = new Dictionary<string, object> { ["is_enabled"] = true };
+        var oauth = new Dictionary<string, object> { ["scopes"] = new Dictionary<string, object> { ["bot"] = SlackScopes.Bot().ToList() } };
         if (host is not null)
         {
+            // Where Slack may send installers back to (Slack:InstallBaseUrl + /slack/oauth_redirect, PRODUCT §15).
+            oauth["redirect_urls"] = new List<object> { $"{host}/slack/oauth_redirect" };
             command["url"] = $"{host}/slack/command";
             events["request_url"] = $"{host}/slack/event";
             interactivity["request_url"] = $"{host}/slack/action";
@@ -48,10 +51,7 @@ public static class AppManifest
                 ["bot_user"] = new Dictionary<string, object> { ["display_name"] = Name, ["always_online"] = true },
                 ["slash_commands"] = new List<object> { command },
             },
-            ["oauth_config"] = new Dictionary<string, object>
-            {
-                ["scopes"] = new Dictionary<string, object> { ["bot"] = SlackScopes.Bot().ToList() },
-            },
+            ["oauth_config"] = oauth,
             ["settings"] = new Dictionary<string, object>
             {
                 ["event_subscriptions"] = events,

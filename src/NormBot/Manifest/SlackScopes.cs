@@ -36,6 +36,17 @@ public static class SlackScopes
         ["app_mention"] = ["app_mentions:read"], // @NormBot in a channel
         ["reaction_added"] = ["reactions:read"], // ✅ answers an ask, 📌 records a decision
         ["app_home_opened"] = [], // App Home refresh; needs no scope
+
+        // Slack leaving (PRODUCT §12): asks in a channel NormBot can no longer see are closed.
+        ["channel_archive"] = ["channels:read"],
+        ["group_archive"] = ["groups:read"],
+        ["channel_deleted"] = ["channels:read"],
+        ["group_deleted"] = ["groups:read"],
+        ["channel_left"] = ["channels:read"], // the bot left or was removed (public)
+        ["group_left"] = ["groups:read"], // the same, private
+        ["member_left_channel"] = ["channels:read", "groups:read"], // someone left; it matters when it is the bot
+        ["app_uninstalled"] = [], // the installation is removed; no scope
+        ["tokens_revoked"] = [], // the bot token was revoked; no scope
     };
 
     /// <summary>The slash command needs <c>commands</c>.</summary>

@@ -12,6 +12,7 @@ public static class NormsSetup
     {
         services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
         services.AddSingleton<AskStore>();
+        services.AddSingleton<NormBot.Slack.Leaving.ISlackGoneListener, AsksOnLeaving>();
         services.AddSingleton<PendingContextStore>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<OverdueStore>();

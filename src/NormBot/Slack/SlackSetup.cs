@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using NormBot.Slack.Api;
-using NormBot.Slack.Auth;
 using NormBot.Slack.Handlers;
 using NormBot.Slack.Http;
 using NormBot.Slack.Inbox;
+using NormBot.Slack.Install;
+using NormBot.Slack.Installations;
+using NormBot.Slack.Leaving;
 using NormBot.Slack.SocketMode;
 
 namespace NormBot.Slack;
@@ -12,15 +14,21 @@ public static class SlackSetup
 {
     public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.Section).ValidateOnStart();
+        // Bound once, in AddSlackApi: a second bind would append Slack:PreviousTokenEncryptionKeys to itself.
+        services.AddOptions<SlackOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
-        services.AddSingleton<SlackConnectionState>();
+        services.AddSingleton<TokenCipher>();
+        services.AddSingleton<InstallationStore>();
+        services.AddSingleton<InstallationDirectory>();
+        services.AddSingleton<IWorkspaceTokens>(sp => sp.GetRequiredService<InstallationDirectory>());
+        services.AddHostedService<InstallationProbe>();
         services.AddSlackApi(configuration);
         services.AddSingleton<Outbox.SlackOutbox>();
         services.AddHostedService<Outbox.OutboxSender>();
+        services.AddSingleton<SlackGone>();
         services.AddSingleton<Users.UserDirectory>();
         services.AddSingleton<Users.ChannelNames>();
-        services.AddHostedService<SlackAuthCheck>();
+        services.AddSlackInstall();
 
         services.AddSingleton<InboxStore>();
         services.AddSingleton(_ => new InboxQueue()); // not the app's TimeProvider: flood pacing is about real CPU time
@@ -37,5 +45,9 @@ public static class SlackSetup
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints) => endpoints.MapSlackHttp();
+    public static IEndpointRouteBuilder MapSlack(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapSlackInstall();
+        return endpoints.MapSlackHttp();
+    }
 }

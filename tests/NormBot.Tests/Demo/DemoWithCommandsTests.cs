@@ -32,13 +32,13 @@ public sealed class DemoWithCommandsTests
         Assert.That(transcript, Does.Not.Contain("End-of-day summary"));
     }
 
-    private sealed class StandInNorms(ISlackApi slack) : ISlashCommandHandler
+    private sealed class StandInNorms(ISlackClients slack) : ISlashCommandHandler
     {
         public async Task<JsonObject?> HandleAsync(SlashCommand command, CancellationToken ct)
         {
             if (command.Text.StartsWith("digest", StringComparison.Ordinal))
             {
-                await slack.PostMessageAsync(new PostMessage(command.ChannelId, "Digest for today", [new SectionBlock(TextObject.Markdown("Asks today: 5 opened, 4 answered"))]), ct);
+                await slack.For(command.TeamId).PostMessageAsync(new PostMessage(command.ChannelId, "Digest for today", [new SectionBlock(TextObject.Markdown("Asks today: 5 opened, 4 answered"))]), ct);
                 return new JsonObject { ["response_type"] = "ephemeral", ["text"] = "Digest posted." };
             }
 

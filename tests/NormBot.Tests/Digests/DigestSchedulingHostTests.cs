@@ -194,17 +194,38 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Metrics_AJobThatThrows_CountsAFailure()
     {
-        _slack.Workspace.AddChannel("C0NOBOT", "no-bot", "U0LEAD");
+        // internal_error is retryable (the job fails and the next digest covers the period); a permanent refusal is not a
+        // failure of the job but the end of the schedule.
+        _slack.Inject("chat.postMessage", EmulatedFault.Error("internal_error"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var client = app.CreateClient();
         var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}");
-        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0NOBOT|no-bot> daily 09:00"), Invocation(), CancellationToken.None);
+        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0LEADS|team-leads> daily 09:00"), Invocation(), CancellationToken.None);
 
         await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
 
         Assert.That(await EventuallyAsync(async () =>
             Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}") > before), Is.True);
+    }
+
+    [Test]
+    public async Task TargetTheBotIsNotIn_ScheduleEndsAfterOneRefusal_AuditedAsSlack()
+    {
+        _slack.Workspace.AddChannel("C0NOBOT", "no-bot", "U0LEAD");
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        await using var app = Start(time);
+        var store = app.Services.GetRequiredService<DigestScheduleStore>();
+        await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0NOBOT|no-bot> daily 09:00"), Invocation(), CancellationToken.None);
+
+        await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
+        Assert.That(await EventuallyAsync(async () => await store.FindAsync(Team, "C0NOBOT", CancellationToken.None) is null), Is.True);
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+
+        Assert.That(await scheduler.GetJobDetail(DigestJob.Key(Team, "C0NOBOT")), Is.Null, "no trigger left to try again tomorrow");
+        Assert.That(_slack.Calls.Where(c => c.Method == "chat.postMessage"), Has.Exactly(1).Items);
+        await using var connection = app.Database();
+        Assert.That(await connection.QuerySingleAsync<string>("SELECT user_id FROM protocol_audit WHERE action = 'digest off'"), Is.EqualTo(DigestsOnLeaving.Slack));
     }
 
     private static double Metric(string metrics, string series) =>

@@ -12,7 +12,7 @@ public sealed class ConfigurationErrorTests
         var result = await NormBotProcess.RunAsync(new Dictionary<string, string?> { ["Slack__SigningSecret"] = "s" }, Timeout);
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Slack:BotToken is required outside demo; it starts with xoxb- (for example xoxb-1234-5678-abcdef)" }));
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Slack:BotToken is required outside demo (unless Slack:ClientId sets up OAuth installs); it starts with xoxb- (for example xoxb-1234-5678-abcdef)" }));
     }
 
     [Test]
@@ -51,6 +51,30 @@ public sealed class ConfigurationErrorTests
 
         // Only the storage problem is reported: Socket Mode needs no signing secret.
         Assert.That(Lines(result.StandardError), Is.EqualTo(new[] { "Storage:Provider must be Sqlite or Postgres, not \"Nope\"; for example Sqlite" }));
+    }
+
+    [Test]
+    public async Task Run_OAuthHalfSetUp_NamesEachMissingKeyOnItsOwnLine()
+    {
+        var result = await NormBotProcess.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["Slack__SigningSecret"] = "s",
+                ["Slack__ClientId"] = "1111.2222",
+                ["Slack__InstallBaseUrl"] = "normbot.example.com",
+                ["Slack__PreviousTokenEncryptionKeys__0"] = "too-short",
+            },
+            Timeout);
+
+        // No Slack:BotToken line: with OAuth installs it is optional.
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(Lines(result.StandardError), Is.EqualTo(new[]
+        {
+            "Slack:ClientSecret is required with Slack:ClientId; copy it from your Slack app's Basic Information page",
+            "Slack:InstallBaseUrl must be this server's public base URL with Slack:ClientId, not \"normbot.example.com\"; for example https://normbot.example.com",
+            "Slack:TokenEncryptionKey must be 32 random bytes in base64 with Slack:ClientId (it encrypts installed tokens); generate one with: openssl rand -base64 32",
+            "Slack:PreviousTokenEncryptionKeys:0 must be 32 bytes in base64, like Slack:TokenEncryptionKey; generate one with: openssl rand -base64 32",
+        }));
     }
 
     [Test]

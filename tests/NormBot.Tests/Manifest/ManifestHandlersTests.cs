@@ -80,6 +80,7 @@ public sealed partial class ManifestHandlersTests
             Assert.That(Http["features"]!["slash_commands"]![0]!["url"]!.GetValue<string>(), Is.EqualTo("https://bot.example.com/slack/command"));
             Assert.That(settings["interactivity"]!["request_url"]!.GetValue<string>(), Is.EqualTo("https://bot.example.com/slack/action"));
             Assert.That(settings["interactivity"]!["message_menu_options_url"]!.GetValue<string>(), Is.EqualTo("https://bot.example.com/slack/options"));
+            Assert.That(Strings(Http["oauth_config"]!["redirect_urls"]), Is.EqualTo(new[] { "https://bot.example.com/slack/oauth_redirect" }));
         });
     }
 

@@ -10,7 +10,7 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
     [
         "auth.test", "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.getPermalink",
         "conversations.info", "conversations.replies", "conversations.history", "conversations.members", "conversations.open",
-        "users.info", "views.publish", "views.open", "reactions.add", "apps.connections.open",
+        "users.info", "views.publish", "views.open", "reactions.add", "apps.connections.open", "oauth.v2.access",
     ];
 
     [Test]
@@ -35,6 +35,13 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         await Json("views.open", new() { ["trigger_id"] = "6100000000002.6100000000003.0a1b2c3d", ["view"] = SharedFiles.ReadJson("slack", "blockkit", "views", "view_modal_002.json") });
         await Json("reactions.add", new() { ["channel"] = General, ["name"] = "eyes", ["timestamp"] = parent });
         await Json("apps.connections.open", [], token: "app");
+        var code = Emulator.CreateOAuthCode(Emulator.TeamId, redirectUri: "https://normbot.example.com/slack/oauth_redirect");
+        var exchange = await EmulatorHttp.PostFormAsync(Emulator, "oauth.v2.access",
+        [
+            new("code", code), new("client_id", Emulator.Options.ClientId), new("client_secret", Emulator.Options.ClientSecret),
+            new("redirect_uri", "https://normbot.example.com/slack/oauth_redirect"),
+        ], token: null);
+        Assert.That(exchange.Ok, Is.True, exchange.RawBody);
 
         var calls = Emulator.Calls;
         Assert.Multiple(() =>

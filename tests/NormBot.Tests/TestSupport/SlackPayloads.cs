@@ -16,6 +16,34 @@ public static class SlackPayloads
         return body;
     }
 
+    /// <summary>A payload from <c>real-payloads/</c> (other projects' test suites), for the emulator's team, with a fresh event_id.</summary>
+    public static JsonObject Real(string file, Action<JsonObject>? changeEvent = null)
+    {
+        var body = SharedFiles.ReadJson("slack", "real-payloads", file);
+        body["team_id"] = EmulatedSlackApp.TeamId;
+        body["event_id"] = $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        changeEvent?.Invoke(body["event"]!.AsObject());
+        return body;
+    }
+
+    /// <summary>
+    /// An event from Slack's event catalogue (<c>events/shapes/</c>, placeholders for values) for the emulator's team,
+    /// with the inner event's fields set as given.
+    /// </summary>
+    public static JsonObject Shape(string file, params (string Field, string Value)[] fields)
+    {
+        var body = SharedFiles.ReadJson("slack", "events", "shapes", file);
+        body["type"] = "event_callback";
+        body["team_id"] = EmulatedSlackApp.TeamId;
+        body["event_id"] = $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        foreach (var (field, value) in fields)
+        {
+            body["event"]![field] = value;
+        }
+
+        return body;
+    }
+
     /// <summary>A plain channel message from a human, in Slack's exact shape.</summary>
     public static JsonObject Message(string channel, string user, string text, string ts, string? threadTs = null, string? eventId = null) =>
         Event("message.channels.plain.json", e =>

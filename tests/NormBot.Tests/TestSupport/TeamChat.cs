@@ -96,6 +96,21 @@ public sealed class TeamChat(EmulatedSlackApp env)
         await Task.Delay(300);
     }
 
+    /// <summary>
+    /// Moves the fake clock in small steps until <paramref name="done"/> holds, so that waits on it (retry backoffs, the
+    /// outbox's not-before, the rate pacer) elapse as they would in real time; fails the test with Slack's calls if not.
+    /// </summary>
+    public async Task PumpUntilAsync(Func<bool> done, TimeSpan? step = null, int maxSteps = 20_000)
+    {
+        for (var i = 0; i < maxSteps && !done(); i++)
+        {
+            env.Time.Advance(step ?? TimeSpan.FromSeconds(1));
+            await Task.Delay(5);
+        }
+
+        Assert.That(done(), Is.True, string.Join('\n', env.Slack.Calls.TakeLast(20)));
+    }
+
     // A bound, not a wait: past it the steps go on as they did before the scheduler was waited for.
     private static readonly TimeSpan SchedulerPatience = TimeSpan.FromSeconds(5);
 }

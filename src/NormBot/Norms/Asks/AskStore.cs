@@ -37,6 +37,18 @@ public sealed class AskStore(Db db, TimeProvider time)
 
     private const string CloseAssignees = "UPDATE ask_assignees SET open = 0 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts";
 
+    // A null channel closes the whole workspace's asks (the app was uninstalled).
+    private const string CloseWhereGone = """
+        UPDATE asks SET state = 'closed', resolved_at = @At
+        WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND state = 'open'
+        """;
+
+    private const string CloseAssigneesWhereGone = """
+        UPDATE ask_assignees SET open = 0 WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND open = 1
+        """;
+
+    private const string StopWaitingOn = "UPDATE ask_assignees SET declined = 1 WHERE team_id = @TeamId AND user_id = @UserId AND open = 1 AND declined = 0";
+
     /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or the app_mention twin).</summary>
     public async Task<bool> OpenAsync(Ask ask, IReadOnlyList<AskAssignee> assignees, CancellationToken ct)
     {
@@ -97,6 +109,28 @@ public sealed class AskStore(Db db, TimeProvider time)
             new { TeamId = teamId, ChannelId = channelId, Ts = ts, Excerpt = excerpt });
     }
 
+    /// <summary>
+    /// The channel (or, with none, the workspace) is out of NormBot's reach: its open asks are closed, with no reminder
+    /// or escalation to come. Returns how many asks were closed.
+    /// </summary>
+    public async Task<int> CloseAllAsync(string teamId, string? channelId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var args = new { TeamId = teamId, ChannelId = channelId, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var closed = await connection.ExecuteAsync(CloseWhereGone, args, tx);
+        await connection.ExecuteAsync(CloseAssigneesWhereGone, args, tx);
+        await tx.CommitAsync(ct);
+        return closed;
+    }
+
+    /// <summary>Slack cannot reach this person (deactivated, a bot): no ask waits on them any more, as with "Not for me".</summary>
+    public async Task StopWaitingOnAsync(string teamId, string userId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(StopWaitingOn, new { TeamId = teamId, UserId = userId });
+    }
+
     /// <summary>Snooze 1h: remind this assignee again later.</summary>
     public async Task RemindLaterAsync(string teamId, string channelId, string ts, string userId, DateTimeOffset at, CancellationToken ct)
     {
@@ -122,6 +156,9 @@ public sealed record Ask(string TeamId, string ChannelId, string Ts, string? Thr
     public const string Open = "open";
     public const string Answered = "answered";
     public const string Deleted = "deleted";
+
+    /// <summary>Its channel was archived, deleted or left by the bot, or the app was uninstalled.</summary>
+    public const string Closed = "closed";
 }
 
 /// <summary>One person an ask waits on, with their own deadlines.</summary>

@@ -9,7 +9,7 @@ using NormBot.Storage;
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackApi slack, AskStore asks, Db db, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db db, TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
@@ -29,6 +29,8 @@ public sealed class NudgeActionsHandler(ISlackApi slack, AskStore asks, Db db, T
         {
             return;
         }
+
+        var slack = clients.For(request.TeamId);
 
         // We keep no message bodies (PRODUCT §9), so read the original from Slack at the moment it is moved.
         SlackMessage? original = null;
@@ -73,7 +75,7 @@ public sealed class NudgeActionsHandler(ISlackApi slack, AskStore asks, Db db, T
         };
         if (request.ChannelId is { } dm && request.MessageTs is { } messageTs)
         {
-            await slack.UpdateMessageAsync(new UpdateMessage(dm, messageTs, reply, [new SectionBlock(TextObject.Markdown(reply))]), ct);
+            await clients.For(request.TeamId).UpdateMessageAsync(new UpdateMessage(dm, messageTs, reply, [new SectionBlock(TextObject.Markdown(reply))]), ct);
         }
     }
 
@@ -94,7 +96,7 @@ public sealed class NudgeActionsHandler(ISlackApi slack, AskStore asks, Db db, T
         // Ephemeral nudges cannot be edited with chat.update; their response_url can replace them.
         if (Uri.TryCreate(request.ResponseUrl, UriKind.Absolute, out var url))
         {
-            await slack.PostToResponseUrlAsync(url, new ResponseUrlMessage(text, [new SectionBlock(TextObject.Markdown(text))], ResponseUrlMessage.Ephemeral, ReplaceOriginal: true), ct);
+            await clients.For(request.TeamId).PostToResponseUrlAsync(url, new ResponseUrlMessage(text, [new SectionBlock(TextObject.Markdown(text))], ResponseUrlMessage.Ephemeral, ReplaceOriginal: true), ct);
         }
     }
 

@@ -10,7 +10,7 @@ namespace NormBot.Norms.Overdue;
 
 /// <summary>Finds asks past due or past escalation and sends the reminder or the escalation, once each.</summary>
 public sealed class OverdueScanner(
-    OverdueStore store, AskStore asks, ProtocolService protocols, UserDirectory users, Nudger nudger, ISlackApi slack,
+    OverdueStore store, AskStore asks, ProtocolService protocols, UserDirectory users, Nudger nudger, ISlackClients slack,
     LeaderStore leaders, IOptions<NormsOptions> options, TimeProvider time)
 {
     /// <summary>One pass; returns how many reminders and escalations it sent. Cost follows open asks, not history.</summary>
@@ -43,7 +43,7 @@ public sealed class OverdueScanner(
         }
 
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(r.OpenedAt), now, schedule));
-        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await PermalinkAsync(r.ChannelId, r.Ts, ct));
+        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await PermalinkAsync(r.TeamId, r.ChannelId, r.Ts, ct));
         var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
             OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);
@@ -63,7 +63,7 @@ public sealed class OverdueScanner(
         var protocol = await protocols.GetAsync(teamId, channelId, ct);
         var waitingOn = (await asks.OpenAssigneesAsync(teamId, channelId, ts, ct)).Where(u => u != AskStore.Anyone).ToList();
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), now, protocol.Schedule));
-        var permalink = await PermalinkAsync(channelId, ts, ct);
+        var permalink = await PermalinkAsync(teamId, channelId, ts, ct);
         var thread = ask.ThreadTs ?? ask.Ts;
         var (recipient, postTo, threadTs, mention) = protocol.EscalateTo switch
         {
@@ -84,13 +84,13 @@ public sealed class OverdueScanner(
         return all.Count == 0 ? null : string.Join(' ', all.Select(u => $"<@{u}>"));
     }
 
-    private async Task<string?> PermalinkAsync(string channelId, string ts, CancellationToken ct)
+    private async Task<string?> PermalinkAsync(string teamId, string channelId, string ts, CancellationToken ct)
     {
         try
         {
-            return await slack.GetPermalinkAsync(channelId, ts, ct);
+            return await slack.For(teamId).GetPermalinkAsync(channelId, ts, ct);
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or SlackRateLimitedException)
+        catch (SlackApiException)
         {
             return null;
         }

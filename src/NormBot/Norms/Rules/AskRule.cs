@@ -7,11 +7,11 @@ using NormBot.Slack.Users;
 namespace NormBot.Norms.Rules;
 
 /// <summary>Rule 3, first half: recognise asks and their assignees, and notice when they are answered.</summary>
-public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionState slack)
+public sealed class AskRule(AskStore asks, UserDirectory users)
 {
     public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
     {
-        var mentioned = MessageText.UserMentions(said.Text).Where(u => u != said.UserId && u != slack.BotUserId).Distinct().ToList();
+        var mentioned = MessageText.UserMentions(said.Text).Where(u => u != said.UserId && u != said.BotUserId).Distinct().ToList();
         var groups = MessageText.UserGroupMentions(said.Text);
 
         // In a thread only an explicit mention makes a new ask: a question there is usually part of the conversation.

@@ -12,7 +12,7 @@ namespace NormBot.Norms.Rules;
 /// deletions update what is tracked; bots, the bot itself and system subtypes are ignored.
 /// </summary>
 public sealed class MessageRulesHandler(
-    SlackConnectionState slack, ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
+    ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
     PendingContextStore pending, AskStore askStore, DecisionStore decisions) : IEventHandler<MessageEvent>
 {
     // Subtypes that are new human content; everything else (joins, topic changes, bot posts) is not.
@@ -37,7 +37,7 @@ public sealed class MessageRulesHandler(
         }
 
         if (!HumanSubtypes.Contains(slackEvent.Subtype) || slackEvent.BotId is not null || slackEvent.User is null
-            || slackEvent.User == slack.BotUserId || slackEvent.Ts is null)
+            || slackEvent.User == context.BotUserId || slackEvent.Ts is null)
         {
             return;
         }
@@ -49,7 +49,10 @@ public sealed class MessageRulesHandler(
         }
 
         var text = slackEvent.Text ?? "";
-        var said = new SaidMessage(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, slackEvent.IsThreadReply ? slackEvent.ThreadTs : null, text, slackEvent.Files is { Count: > 0 });
+        var said = new SaidMessage(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, slackEvent.IsThreadReply ? slackEvent.ThreadTs : null, text, slackEvent.Files is { Count: > 0 })
+        {
+            BotUserId = context.BotUserId,
+        };
 
         // A later message from the author is the follow-up that cancels a waiting context nudge.
         await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, ct);
@@ -83,6 +86,9 @@ public sealed class MessageRulesHandler(
 /// <summary>A new human message, as the rules see it.</summary>
 public sealed record SaidMessage(string TeamId, string ChannelId, string UserId, string Ts, string? ThreadTs, string Text, bool HasFiles)
 {
+    /// <summary>The bot's own user in this workspace: mentioning it does not make an ask.</summary>
+    public string BotUserId { get; init; } = "";
+
     public DateTimeOffset At => SlackTs.ToInstant(Ts);
 
     public bool IsTopLevel => ThreadTs is null;

@@ -5,7 +5,7 @@ using NormBot.Slack.Handlers;
 namespace NormBot.Protocols.Home;
 
 /// <summary>Publishes a fresh Home tab each time someone opens it (the Messages tab is left alone).</summary>
-public sealed class HomeTabHandler(HomeViewBuilder builder, ISlackApi slack) : IEventHandler<AppHomeOpenedEvent>
+public sealed class HomeTabHandler(HomeViewBuilder builder, ISlackClients slack) : IEventHandler<AppHomeOpenedEvent>
 {
     public const string HomeTab = "home";
 
@@ -19,6 +19,6 @@ public sealed class HomeTabHandler(HomeViewBuilder builder, ISlackApi slack) : I
         }
 
         var view = await builder.BuildAsync(context.TeamId, slackEvent.User, ct);
-        await slack.PublishViewAsync(slackEvent.User, view, ct);
+        await slack.For(context.TeamId).PublishViewAsync(slackEvent.User, view, ct);
     }
 }

@@ -10,16 +10,55 @@ namespace NormBot.Slack.Api;
 // The wire half of SlackApiClient: pacing, bodies, auth and turning Slack's answer into a result or an exception.
 public sealed partial class SlackApiClient
 {
-    private async Task<T> CallAsync<T>(string method, HttpContent content, string token, string? channel, CancellationToken ct)
+    /// <summary>A call as this workspace's bot; an auth failure pauses the workspace before the exception leaves.</summary>
+    private async Task<T> CallAsync<T>(string method, HttpContent content, string? channel, CancellationToken ct)
         where T : SlackResponse
     {
-        await pacer.WaitAsync(method, channel, ct);
+        var token = method == "auth.test" ? await tokens.ProbeTokenAsync(teamId, ct) : await tokens.BotTokenAsync(teamId, ct);
+        try
+        {
+            return await SendAsync<T>(method, content, token, channel, ct);
+        }
+        catch (SlackApiException ex) when (ex.Kind == SlackErrorKind.Auth)
+        {
+            // account_inactive names the token's owner or the person the call was about; auth.test tells which.
+            if (ex.Error == SlackErrors.AccountInactive && method != "auth.test" && await TokenWorksAsync(token, ct))
+            {
+                throw new SlackApiException(method, ex.Error) { Kind = SlackErrorKind.Permanent, Target = SlackErrorTarget.User };
+            }
+
+            await tokens.AuthFailedAsync(teamId, ex.Error, ct);
+            throw;
+        }
+    }
+
+    private Task<T> AppCallAsync<T>(string method, HttpContent content, CancellationToken ct)
+        where T : SlackResponse =>
+        SendAsync<T>(method, content, options.Value.AppToken ?? throw new InvalidOperationException("Slack:AppToken is not configured; Socket Mode needs an xapp- token."), null, ct);
+
+    private async Task<bool> TokenWorksAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            await SendAsync<AuthTestResponse>("auth.test", Form(), token, null, ct);
+            return true;
+        }
+        catch (SlackApiException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<T> SendAsync<T>(string method, HttpContent content, string token, string? channel, CancellationToken ct)
+        where T : SlackResponse
+    {
+        await pacer.WaitAsync(method, channel, ct, teamId);
         using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Options.Set(SlackRatePacer.BucketKey, SlackRatePacer.KeyFor(method, channel));
-        using var response = await http.SendAsync(request, ct);
+        request.Options.Set(SlackRatePacer.BucketKey, SlackRatePacer.KeyFor(method, channel, teamId));
+        using var response = await SendOrExplainAsync(method, request, ct);
 
-        // The resilience handler has already waited and retried; a 429 here means we ran out of patience.
+        // The resilience handler has already waited and retried; a 429 here means waiting longer than a call may.
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             var retryAfter = response.Headers.RetryAfter?.Delta;
@@ -57,6 +96,26 @@ public sealed partial class SlackApiClient
         return body;
     }
 
+    /// <summary>Failures without an answer become <see cref="SlackApiException"/>s whose code says whether the request can have landed.</summary>
+    private async Task<HttpResponseMessage> SendOrExplainAsync(string method, HttpRequestMessage request, CancellationToken ct)
+    {
+        try
+        {
+            return await http.SendAsync(request, ct);
+        }
+        catch (TimeoutException ex)
+        {
+            Log.Failed(logger, method, SlackErrors.Timeout);
+            throw new SlackApiException(method, SlackErrors.Timeout, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            var error = SlackErrors.ForException(ex);
+            Log.Failed(logger, method, error);
+            throw new SlackApiException(method, error, ex);
+        }
+    }
+
     private static ByteArrayContent Json<TBody>(TBody body)
     {
         // Bytes rather than JsonContent so a retry can send the same content again.
@@ -80,7 +139,8 @@ public sealed partial class SlackApiClient
 
     private static partial class Log
     {
-        [LoggerMessage(LogLevel.Warning, "Slack {Method} failed with {Error}")]
+        // Information, not Warning: the caller decides whether a failure deserves a warning (the outbox logs one per message).
+        [LoggerMessage(LogLevel.Information, "Slack {Method} failed with {Error}")]
         public static partial void Failed(ILogger logger, string method, string error);
 
         [LoggerMessage(LogLevel.Debug, "Slack {Method} succeeded with warning {Warning}")]

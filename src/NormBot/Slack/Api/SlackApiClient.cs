@@ -5,30 +5,34 @@ using NormBot.Slack.Blocks;
 
 namespace NormBot.Slack.Api;
 
-/// <summary>Typed Slack Web API client: JSON for write methods, form bodies for the read methods Slack only accepts that way.</summary>
-public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOptions> options, SlackRatePacer pacer, ILogger<SlackApiClient> logger)
+/// <summary>
+/// Typed Slack Web API client bound to one workspace (<see cref="ISlackClients.For"/>): JSON for write methods, form
+/// bodies for the read methods Slack only accepts that way. A null team is the configured <c>Slack:BotToken</c>.
+/// </summary>
+public sealed partial class SlackApiClient(
+    HttpClient http, string? teamId, IWorkspaceTokens tokens, IOptions<SlackOptions> options, SlackRatePacer pacer, ILogger<SlackApiClient> logger)
     : ISlackApi
 {
     // Slack's recommended page size; larger pages count the same against the tier.
     private const string PageSize = "200";
 
     public Task<AuthTestResponse> AuthTestAsync(CancellationToken ct) =>
-        CallAsync<AuthTestResponse>("auth.test", Form(), BotToken, null, ct);
+        CallAsync<AuthTestResponse>("auth.test", Form(), null, ct);
 
     public Task<PostMessageResponse> PostMessageAsync(PostMessage message, CancellationToken ct) =>
-        CallAsync<PostMessageResponse>("chat.postMessage", Json(message), BotToken, message.Channel, ct);
+        CallAsync<PostMessageResponse>("chat.postMessage", Json(message), message.Channel, ct);
 
     public async Task<string> PostEphemeralAsync(PostEphemeral message, CancellationToken ct) =>
-        (await CallAsync<PostEphemeralResponse>("chat.postEphemeral", Json(message), BotToken, null, ct)).MessageTs;
+        (await CallAsync<PostEphemeralResponse>("chat.postEphemeral", Json(message), null, ct)).MessageTs;
 
     public Task<PostMessageResponse> UpdateMessageAsync(UpdateMessage message, CancellationToken ct) =>
-        CallAsync<PostMessageResponse>("chat.update", Json(message), BotToken, null, ct);
+        CallAsync<PostMessageResponse>("chat.update", Json(message), null, ct);
 
     public async Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct) =>
-        (await CallAsync<PermalinkResponse>("chat.getPermalink", Form(("channel", channel), ("message_ts", messageTs)), BotToken, null, ct)).Permalink;
+        (await CallAsync<PermalinkResponse>("chat.getPermalink", Form(("channel", channel), ("message_ts", messageTs)), null, ct)).Permalink;
 
     public async Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct) =>
-        (await CallAsync<ConversationInfoResponse>("conversations.info", Form(("channel", channel)), BotToken, null, ct)).Channel
+        (await CallAsync<ConversationInfoResponse>("conversations.info", Form(("channel", channel)), null, ct)).Channel
         ?? throw new SlackApiException("conversations.info", "invalid_response");
 
     public IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct) =>
@@ -41,28 +45,24 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         PagesAsync<MessagesPage, SlackMessage>("conversations.history", [("channel", channel), ("oldest", oldest), ("latest", latest)], p => p.Messages, ct);
 
     public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
-        (await CallAsync<OpenConversationResponse>("conversations.open", Json(new { users = userId }), BotToken, null, ct)).Channel?.Id
+        (await CallAsync<OpenConversationResponse>("conversations.open", Json(new { users = userId }), null, ct)).Channel?.Id
         ?? throw new SlackApiException("conversations.open", "invalid_response");
 
     public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct) =>
-        (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), BotToken, null, ct)).User
+        (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), null, ct)).User
         ?? throw new SlackApiException("users.info", "invalid_response");
 
     public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
-        CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), BotToken, null, ct);
+        CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), null, ct);
 
     public Task OpenViewAsync(string triggerId, View view, CancellationToken ct) =>
-        CallAsync<SlackResponse>("views.open", Json(new ViewRequest(view) { TriggerId = triggerId }), BotToken, null, ct);
+        CallAsync<SlackResponse>("views.open", Json(new ViewRequest(view) { TriggerId = triggerId }), null, ct);
 
     public Task AddReactionAsync(string channel, string ts, string name, CancellationToken ct) =>
-        CallAsync<SlackResponse>("reactions.add", Json(new { channel, timestamp = ts, name }), BotToken, null, ct);
+        CallAsync<SlackResponse>("reactions.add", Json(new { channel, timestamp = ts, name }), null, ct);
 
-    public async Task<Uri> OpenSocketConnectionAsync(CancellationToken ct)
-    {
-        var token = options.Value.AppToken ?? throw new InvalidOperationException("Slack:AppToken is not configured; Socket Mode needs an xapp- token.");
-        var response = await CallAsync<UrlResponse>("apps.connections.open", Form(), token, null, ct);
-        return new Uri(response.Url);
-    }
+    public async Task<Uri> OpenSocketConnectionAsync(CancellationToken ct) =>
+        new((await AppCallAsync<UrlResponse>("apps.connections.open", Form(), ct)).Url);
 
     public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken ct)
     {
@@ -80,8 +80,6 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         }
     }
 
-    private string BotToken => options.Value.BotToken ?? throw new InvalidOperationException("Slack:BotToken is not configured.");
-
     private async IAsyncEnumerable<TItem> PagesAsync<TPage, TItem>(
         string method,
         (string Key, string? Value)[] args,
@@ -92,7 +90,7 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         string? cursor = null;
         do
         {
-            var page = await CallAsync<TPage>(method, Form([.. args, ("limit", PageSize), ("cursor", cursor)]), BotToken, null, ct);
+            var page = await CallAsync<TPage>(method, Form([.. args, ("limit", PageSize), ("cursor", cursor)]), null, ct);
             foreach (var item in items(page) ?? [])
             {
                 yield return item;

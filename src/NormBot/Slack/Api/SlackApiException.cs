@@ -1,6 +1,9 @@
 namespace NormBot.Slack.Api;
 
-/// <summary>Slack answered <c>ok:false</c>; <see cref="Error"/> is Slack's error code (e.g. <c>not_in_channel</c>).</summary>
+/// <summary>
+/// A Slack call failed: Slack answered <c>ok:false</c>, or HTTP failed on the way. <see cref="Error"/> is Slack's code
+/// (e.g. <c>not_in_channel</c>) or one of ours in <see cref="SlackErrors"/>; <see cref="Kind"/> says what to do about it.
+/// </summary>
 public class SlackApiException : Exception
 {
     public SlackApiException()
@@ -14,10 +17,16 @@ public class SlackApiException : Exception
     }
 
     public SlackApiException(string message, Exception innerException)
-        : base(message, innerException)
+        : this("unknown", "unknown_error", innerException)
     {
-        Method = "unknown";
-        Error = "unknown_error";
+    }
+
+    public SlackApiException(string method, string error, Exception innerException)
+        : base($"Slack {method} failed: {error}", innerException)
+    {
+        Method = method;
+        Error = error;
+        (Kind, Target) = SlackErrors.Classify(error);
     }
 
     public SlackApiException(string method, string error, string? needed = null, string? provided = null)
@@ -27,6 +36,7 @@ public class SlackApiException : Exception
         Error = error;
         Needed = needed;
         Provided = provided;
+        (Kind, Target) = SlackErrors.Classify(error);
     }
 
     public string Method { get; }
@@ -36,4 +46,12 @@ public class SlackApiException : Exception
     public string? Needed { get; }
 
     public string? Provided { get; }
+
+    /// <summary>From <see cref="SlackErrors"/>; the client overrides it only where Slack's code is ambiguous.</summary>
+    public SlackErrorKind Kind { get; init; }
+
+    public SlackErrorTarget Target { get; init; }
+
+    /// <summary>Whether this same call may be made again later (<see cref="SlackErrors.MayRetry"/>).</summary>
+    public bool MayRetry => SlackErrors.MayRetry(Method, Kind);
 }

@@ -3,19 +3,22 @@ using Microsoft.Extensions.Options;
 
 namespace NormBot.Slack.Api;
 
-/// <summary>Registers the typed Slack Web API client with its retry pipeline and outbound pacer.</summary>
+/// <summary>Registers the Slack Web API: the workspace-bound client factory over one retrying, paced HTTP client.</summary>
 public static class SlackApiSetup
 {
-    /// <summary>The <see cref="IHttpClientFactory"/> name of the client (the typed client's interface name).</summary>
+    /// <summary>The <see cref="IHttpClientFactory"/> name of the HTTP client every Slack call goes through.</summary>
     public const string HttpClientName = nameof(ISlackApi);
 
+    /// <summary>Expects an <see cref="IWorkspaceTokens"/> to be registered (the installations, in <c>AddSlack</c>).</summary>
     public static IServiceCollection AddSlackApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackRatePacer>();
+        services.TryAddSingleton<SlackClients>();
+        services.TryAddSingleton<ISlackClients>(sp => sp.GetRequiredService<SlackClients>());
 
-        services.AddHttpClient<ISlackApi, SlackApiClient>((sp, client) =>
+        var http = services.AddHttpClient(HttpClientName, (sp, client) =>
             {
                 var baseUrl = sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl;
 
@@ -27,11 +30,11 @@ public static class SlackApiSetup
             })
             // The default handler logs full URLs, and a response_url's path is a credential. Our own log lines
             // cover failures; HttpClient's metrics (System.Net.Http meter) still report every request.
-            .RemoveAllLoggers()
-            .AddResilienceHandler("slack", (builder, context) => SlackResilience.Configure(builder, context.ServiceProvider));
+            .RemoveAllLoggers();
+        http.AddResilienceHandler("slack", (builder, context) => SlackResilience.Configure(builder, context.ServiceProvider));
 
         // Added after the resilience handler, so it sits inside it: one timeout per attempt.
-        services.AddHttpClient<ISlackApi, SlackApiClient>().AddHttpMessageHandler(() => new AttemptTimeoutHandler());
+        http.AddHttpMessageHandler(() => new AttemptTimeoutHandler());
 
         return services;
     }

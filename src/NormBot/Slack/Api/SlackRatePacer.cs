@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NormBot.Slack.Api;
 
 /// <summary>
-/// Spaces outbound calls per method (and per channel for chat.postMessage) so bursts stay under Slack's tiers
+/// Spaces outbound calls per workspace and method (and per channel for chat.postMessage), as Slack counts them, so bursts stay under Slack's tiers
 /// instead of collecting 429s. Hand-written because System.Threading.RateLimiting's token bucket refills on its
 /// own timer and cannot run on a <see cref="TimeProvider"/>.
 /// </summary>
@@ -14,13 +14,17 @@ public sealed class SlackRatePacer(TimeProvider time)
 
     private readonly ConcurrentDictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
 
-    public static string KeyFor(string method, string? channel) =>
-        method == SlackMethodTiers.PostMessage && channel is not null ? $"{method}#{channel}" : method;
+    /// <summary>The bucket: <c>method[#channel][@team]</c>; the method always comes first.</summary>
+    public static string KeyFor(string method, string? channel, string? teamId = null)
+    {
+        var key = method == SlackMethodTiers.PostMessage && channel is not null ? $"{method}#{channel}" : method;
+        return teamId is null ? key : $"{key}@{teamId}";
+    }
 
-    public Task WaitAsync(string method, string? channel, CancellationToken ct)
+    public Task WaitAsync(string method, string? channel, CancellationToken ct, string? teamId = null)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var wait = Bucket(KeyFor(method, channel), method).Reserve(TimeSpan.Zero);
+        var wait = Bucket(KeyFor(method, channel, teamId), method).Reserve(TimeSpan.Zero);
         return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, ct);
     }
 
@@ -31,7 +35,7 @@ public sealed class SlackRatePacer(TimeProvider time)
     public void Hold(string key, TimeSpan retryAfter)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var method = key.Split('#')[0];
+        var method = key.Split('#', '@')[0];
         Bucket(key, method).Reserve(retryAfter);
     }
 

@@ -6,16 +6,23 @@ using Polly.Timeout;
 namespace NormBot.Slack.Api;
 
 /// <summary>
-/// The retry pipeline for Slack calls: 429s wait out <c>Retry-After</c> (up to five times), transient failures
-/// back off exponentially with jitter (three retries). <c>ok:false</c> answers arrive as HTTP 200 and are never retried.
+/// The quick, in-call retries for Slack: 429s wait out <c>Retry-After</c> while one call has waited under a minute in
+/// all; other failures back off exponentially with jitter (three retries) when <see cref="SlackErrors.MayRetry"/>
+/// allows it. A longer <c>Retry-After</c> comes back to the caller (the outbox puts the message back with a
+/// not-before), so no thread is held for it. <c>ok:false</c> answers arrive as HTTP 200 and are never retried here.
 /// </summary>
 public static class SlackResilience
 {
     public const int RateLimitRetries = 5;
     public const int TransientRetries = 3;
 
+    /// <summary>PRODUCT §12: a Retry-After is honoured, but one call never waits more than a minute.</summary>
+    public static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromMinutes(1);
+
     // Slack's 429 always carries Retry-After; this only covers a proxy that strips it.
     private static readonly TimeSpan FallbackRetryAfter = TimeSpan.FromSeconds(5);
+
+    private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("NormBot.Slack.RateLimitWaited");
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
     {
@@ -32,10 +39,14 @@ public static class SlackResilience
             Name = "slack-rate-limit",
             MaxRetryAttempts = RateLimitRetries,
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests
+                && args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + RetryAfter(args.Outcome.Result, time) <= MaxRateLimitWait),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryAfter(args.Outcome.Result, time)),
             OnRetry = args =>
             {
+                args.Context.Properties.Set(Waited, args.Context.Properties.GetValue(Waited, TimeSpan.Zero) + args.RetryDelay);
+
                 // Make other callers of the same method (or channel) wait out Slack's Retry-After as well.
                 if (args.Context.GetRequestMessage()?.Options.TryGetValue(SlackRatePacer.BucketKey, out var key) == true)
                 {
@@ -54,25 +65,26 @@ public static class SlackResilience
             UseJitter = true,
             Delay = TimeSpan.FromSeconds(1),
             ShouldRetryAfterHeader = false,
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.GetRequestMessage())),
+            ShouldHandle = args => ValueTask.FromResult(MayRetry(args.Outcome, args.Context.GetRequestMessage())),
         });
 
         // The per-attempt timeout is AttemptTimeoutHandler, inside this pipeline and on the real clock.
     }
 
-    // A write that timed out may have landed: posting it again could show a nudge or digest twice.
-    private static readonly string[] Writes = ["chat.postMessage", "chat.postEphemeral", "chat.update", "reactions.add", "views.publish", "views.open"];
-
-    private static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
+    /// <summary>Names the failure as the client will (<see cref="SlackErrors"/>) and asks the one retry rule.</summary>
+    private static bool MayRetry(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request)
     {
-        { Exception: TimeoutRejectedException or TimeoutException } => !IsWrite(request),
-        { Exception: HttpRequestException } => true,
-        { Result: { } response } => (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout,
-        _ => false,
-    };
-
-    private static bool IsWrite(HttpRequestMessage? request) =>
-        request?.RequestUri is { } uri && Writes.Any(w => uri.AbsolutePath.EndsWith(w, StringComparison.Ordinal));
+        var error = outcome switch
+        {
+            { Exception: TimeoutRejectedException or TimeoutException } => SlackErrors.Timeout,
+            { Exception: HttpRequestException e } => SlackErrors.ForException(e),
+            { Result: { StatusCode: HttpStatusCode.RequestTimeout } } => "request_timeout",
+            { Result: { } response } when (int)response.StatusCode >= 500 => $"http_{(int)response.StatusCode}",
+            _ => null,
+        };
+        var method = request?.RequestUri?.Segments[^1] ?? "";
+        return error is not null && SlackErrors.MayRetry(method, SlackErrors.Classify(error).Kind);
+    }
 
     private static TimeSpan RetryAfter(HttpResponseMessage? response, TimeProvider time)
     {

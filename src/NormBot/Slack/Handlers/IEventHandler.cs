@@ -7,4 +7,8 @@ public interface IEventHandler<in TEvent>
 }
 
 /// <summary>The envelope around an event: which workspace, which delivery, when Slack saw it.</summary>
-public sealed record EventContext(string TeamId, string EventId, DateTimeOffset EventTime);
+public sealed record EventContext(string TeamId, string EventId, DateTimeOffset EventTime)
+{
+    /// <summary>The bot's own user in this workspace (from its installation), to recognise what the bot itself did.</summary>
+    public string BotUserId { get; init; } = "";
+}

@@ -3,24 +3,46 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NormBot.Slack.Events;
 using NormBot.Slack.Inbox;
+using NormBot.Slack.Installations;
 
 namespace NormBot.Slack.Handlers;
 
-/// <summary>Routes an inbox envelope to the handlers registered in <see cref="SlackHandlers"/>.</summary>
+/// <summary>
+/// Routes an inbox envelope to the handlers registered in <see cref="SlackHandlers"/>. A workspace without an
+/// installation (never installed, or removed) is acknowledged and ignored (PRODUCT §15).
+/// </summary>
 public sealed partial class SlackDispatcher(
-    IServiceProvider services, InboxCompletions completions, IHttpClientFactory httpClients, ILogger<SlackDispatcher> logger)
+    IServiceProvider services, InboxCompletions completions, IHttpClientFactory httpClients, InstallationDirectory installations,
+    ILogger<SlackDispatcher> logger)
 {
     public const string ResponseUrlClient = "slack-response-url";
 
-    public Task DispatchAsync(InboxEnvelope envelope, CancellationToken ct) => envelope.Kind switch
+    public async Task DispatchAsync(InboxEnvelope envelope, CancellationToken ct)
     {
-        InboxEnvelope.Event => DispatchEventAsync(envelope.Body, ct),
-        InboxEnvelope.Command => DispatchCommandAsync(envelope, ct),
-        InboxEnvelope.Interaction => DispatchInteractionAsync(envelope.Body, ct),
-        _ => Task.CompletedTask,
+        ArgumentNullException.ThrowIfNull(envelope);
+        if (await installations.FindAsync(envelope.TeamId, ct) is not { } installation)
+        {
+            Log.NotInstalled(logger, envelope.Kind, envelope.TeamId);
+            completions.TryComplete(envelope.TeamId, envelope.EnvelopeId, NotInstalledReply);
+            return;
+        }
+
+        await (envelope.Kind switch
+        {
+            InboxEnvelope.Event => DispatchEventAsync(envelope.Body, installation, ct),
+            InboxEnvelope.Command => DispatchCommandAsync(envelope, ct),
+            InboxEnvelope.Interaction => DispatchInteractionAsync(envelope.Body, ct),
+            _ => Task.CompletedTask,
+        });
+    }
+
+    private static JsonObject NotInstalledReply => new()
+    {
+        ["response_type"] = "ephemeral",
+        ["text"] = "NormBot is not installed in this workspace. A workspace admin can add it to Slack again.",
     };
 
-    private async Task DispatchEventAsync(byte[] body, CancellationToken ct)
+    private async Task DispatchEventAsync(byte[] body, Installation installation, CancellationToken ct)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -28,7 +50,10 @@ public sealed partial class SlackDispatcher(
         var context = new EventContext(
             root.GetProperty("team_id").GetString() ?? "",
             root.GetProperty("event_id").GetString() ?? "",
-            DateTimeOffset.FromUnixTimeSeconds(root.TryGetProperty("event_time", out var t) && t.TryGetInt64(out var s) ? s : 0));
+            DateTimeOffset.FromUnixTimeSeconds(root.TryGetProperty("event_time", out var t) && t.TryGetInt64(out var s) ? s : 0))
+        {
+            BotUserId = installation.BotUserId,
+        };
         var type = ev.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
         switch (type)
         {
@@ -43,6 +68,19 @@ public sealed partial class SlackDispatcher(
                 break;
             case SlackHandlers.Events.AppHomeOpened:
                 await HandleAsync<AppHomeOpenedEvent>(ev, context, ct);
+                break;
+            case SlackHandlers.Events.ChannelArchive or SlackHandlers.Events.GroupArchive or SlackHandlers.Events.ChannelDeleted
+                or SlackHandlers.Events.GroupDeleted or SlackHandlers.Events.ChannelLeft or SlackHandlers.Events.GroupLeft:
+                await HandleAsync<ChannelGoneEvent>(ev, context, ct);
+                break;
+            case SlackHandlers.Events.MemberLeftChannel:
+                await HandleAsync<MemberLeftChannelEvent>(ev, context, ct);
+                break;
+            case SlackHandlers.Events.AppUninstalled:
+                await HandleAsync<AppUninstalledEvent>(ev, context, ct);
+                break;
+            case SlackHandlers.Events.TokensRevoked:
+                await HandleAsync<TokensRevokedEvent>(ev, context, ct);
                 break;
             default:
                 Log.Ignored(logger, type ?? "(none)");
@@ -104,6 +142,9 @@ public sealed partial class SlackDispatcher(
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Kind} from workspace {TeamId}: NormBot is not installed there")]
+        public static partial void NotInstalled(ILogger logger, string kind, string teamId);
+
         [LoggerMessage(Level = LogLevel.Debug, Message = "No handler for event type {Type}")]
         public static partial void Ignored(ILogger logger, string type);
 

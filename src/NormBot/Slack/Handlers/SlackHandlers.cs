@@ -3,6 +3,7 @@ using NormBot.Norms.Rules;
 using NormBot.Protocols.Commands;
 using NormBot.Protocols.Home;
 using NormBot.Slack.Events;
+using NormBot.Slack.Leaving;
 
 namespace NormBot.Slack.Handlers;
 
@@ -21,11 +22,27 @@ public static class SlackHandlers
         public const string AppMention = "app_mention";
         public const string ReactionAdded = "reaction_added";
         public const string AppHomeOpened = "app_home_opened";
+
+        // Slack leaving (PRODUCT §12). Each is delivered only to apps subscribed to it (Slack's event pages), so each is in
+        // BotEvents; the message subtypes channel_archive/channel_leave are not enough: nothing arrives once the bot is out.
+        public const string ChannelArchive = "channel_archive";
+        public const string GroupArchive = "group_archive";
+        public const string ChannelDeleted = "channel_deleted";
+        public const string GroupDeleted = "group_deleted";
+        public const string ChannelLeft = "channel_left";
+        public const string GroupLeft = "group_left";
+        public const string MemberLeftChannel = "member_left_channel";
+        public const string AppUninstalled = "app_uninstalled";
+        public const string TokensRevoked = "tokens_revoked";
     }
 
     /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
     public static readonly IReadOnlyList<string> BotEvents =
-        ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added"];
+    [
+        "app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added",
+        Events.ChannelArchive, Events.GroupArchive, Events.ChannelDeleted, Events.GroupDeleted, Events.ChannelLeft, Events.GroupLeft,
+        Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked,
+    ];
 
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
     {
@@ -34,6 +51,11 @@ public static class SlackHandlers
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
         services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
         services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
+        services.AddScoped<LeavingHandler>();
+        services.AddScoped<IEventHandler<ChannelGoneEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
+        services.AddScoped<IEventHandler<MemberLeftChannelEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
+        services.AddScoped<IEventHandler<AppUninstalledEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
+        services.AddScoped<IEventHandler<TokensRevokedEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
         return services;
     }
 }

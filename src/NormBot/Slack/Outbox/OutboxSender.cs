@@ -1,22 +1,42 @@
 using System.Text.Json;
 using Dapper;
 using NormBot.Slack.Api;
+using NormBot.Slack.Installations;
+using NormBot.Slack.Leaving;
 using NormBot.Storage;
 using Prometheus;
 
 namespace NormBot.Slack.Outbox;
 
-/// <summary>Sends due outbox rows through the Web API client (which paces and retries), oldest first.</summary>
-public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi slack, TimeProvider time, ILogger<OutboxSender> logger) : BackgroundService
+/// <summary>
+/// Sends due outbox rows, oldest first, each with its own workspace's token; workspaces in parallel, each in order.
+/// What Slack did not take is kept and tried again with growing pauses (<see cref="SlackErrors.MayRetry"/>, the same
+/// rule as the client's); a paused workspace's messages wait untouched; a message that may already be on someone's
+/// screen is not sent twice; a permanent refusal is logged once and its channel or person stops being tracked.
+/// </summary>
+public sealed partial class OutboxSender(
+    Db db, SlackOutbox outbox, ISlackClients slack, InstallationDirectory installations, SlackGone gone, TimeProvider time, ILogger<OutboxSender> logger)
+    : BackgroundService
 {
-    private const int MaxAttempts = 5;
+    /// <summary>Past this age a message is dropped: a nudge a day late confuses more than it helps.</summary>
+    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromDays(1);
 
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+
+    // One workspace's rate limit or outage must not hold up the others; within a workspace, order is kept.
+    private const int ParallelWorkspaces = 8;
+
+    // Paused workspaces' rows are left where they are: the stored ones by their installation, the configured one by name.
     private const string SelectDue = """
-        SELECT team_id AS TeamId, id AS Id, method AS Method, body AS Body, attempts AS Attempts
-        FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now ORDER BY not_before LIMIT 50
+        SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt
+        FROM slack_outbox o
+        WHERE o.sent_at IS NULL AND o.not_before <= @Now AND o.team_id <> @PausedConfigured
+          AND NOT EXISTS (SELECT 1 FROM slack_installations i WHERE i.team_id = o.team_id AND i.auth_error IS NOT NULL)
+        ORDER BY o.not_before LIMIT 50
         """;
 
-    private const string MarkSent = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
+    private const string MarkDone = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
     private const string MarkRetry = "UPDATE slack_outbox SET attempts = attempts + 1, not_before = @NotBefore, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
 
     private static readonly Counter Sent = Metrics.CreateCounter("normbot_outbox_sent_total", "Outbox messages by outcome.", "method", "outcome");
@@ -44,80 +64,138 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
         }
     }
 
+    /// <summary>Returns how many rows were settled or rescheduled (rows of a workspace paused meanwhile are not counted).</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
+        var pausedConfigured = installations.ConfiguredError is null ? "" : installations.Configured?.TeamId ?? "";
         List<Row> due;
         await using (var connection = await db.OpenAsync(ct))
         {
-            due = (await connection.QueryAsync<Row>(SelectDue, new { Now = time.GetUtcNow().ToUnixTimeMilliseconds() })).ToList();
+            due = (await connection.QueryAsync<Row>(SelectDue, new { Now = time.GetUtcNow().ToUnixTimeMilliseconds(), PausedConfigured = pausedConfigured })).ToList();
             outbox.PendingEstimate = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL");
         }
 
-        foreach (var row in due)
+        var handled = 0;
+        var workspaces = new ParallelOptions { MaxDegreeOfParallelism = ParallelWorkspaces, CancellationToken = ct };
+        await Parallel.ForEachAsync(due.GroupBy(r => r.TeamId), workspaces, async (rows, token) =>
         {
-            await SendAsync(row, ct);
-        }
+            foreach (var row in rows)
+            {
+                if (!await SendAsync(row, token))
+                {
+                    return; // the workspace was paused: the rest of its rows wait with this one
+                }
 
-        return due.Count;
+                Interlocked.Increment(ref handled);
+            }
+        });
+        return handled;
     }
 
-    private async Task SendAsync(Row row, CancellationToken ct)
+    /// <summary>Returns false when the workspace is paused and the row was left as it was.</summary>
+    private async Task<bool> SendAsync(Row row, CancellationToken ct)
     {
-        string? error = null;
-        var retry = false;
+        SlackApiException? failure = null;
         try
         {
             await CallAsync(row, ct);
         }
         catch (SlackApiException ex)
         {
-            // Slack refused this message (channel_not_found, not_in_channel, ...): sending it again will not help.
-            error = ex.Error;
+            failure = ex;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            error = ex.GetType().Name;
-            retry = row.Attempts + 1 < MaxAttempts;
+            // Not Slack: a row we cannot read. Retrying cannot help, and it must not block the rows behind it.
+            Log.Unreadable(logger, row.Method, ex);
+            failure = new SlackApiException(row.Method, ex.GetType().Name) { Kind = SlackErrorKind.Permanent };
         }
 
-        Sent.WithLabels(row.Method, error is null ? "sent" : retry ? "retry" : "failed").Inc();
-        await using var connection = await db.OpenAsync(ct);
         var now = time.GetUtcNow();
-        if (retry)
+        var outcome = failure switch
         {
-            var backoff = TimeSpan.FromSeconds(Math.Pow(2, row.Attempts + 1) * 5);
-            await connection.ExecuteAsync(MarkRetry, new { row.TeamId, row.Id, NotBefore = (now + backoff).ToUnixTimeMilliseconds(), Error = error });
-            Log.WillRetry(logger, row.Method, error!, backoff.TotalSeconds);
+            null => "sent",
+            { Kind: SlackErrorKind.Auth } => "paused",
+            { MayRetry: true } when now - DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt) < GiveUpAfter => "retry",
+            { Kind: SlackErrorKind.MayHaveLanded } => "uncertain",
+            _ => "failed",
+        };
+        Sent.WithLabels(row.Method, outcome).Inc();
+        if (outcome == "paused")
+        {
+            return false;
         }
-        else
+
+        await using (var connection = await db.OpenAsync(ct))
         {
-            await connection.ExecuteAsync(MarkSent, new { row.TeamId, row.Id, At = now.ToUnixTimeMilliseconds(), Error = error });
-            if (error is not null)
+            if (outcome == "retry")
             {
-                Log.GaveUp(logger, row.Method, error);
+                var wait = Backoff(row.Attempts, (failure as SlackRateLimitedException)?.RetryAfter);
+                await connection.ExecuteAsync(MarkRetry, new { row.TeamId, row.Id, NotBefore = (now + wait).ToUnixTimeMilliseconds(), Error = failure!.Error });
+                Log.WillRetry(logger, row.Method, failure.Error, wait.TotalSeconds);
+                return true;
             }
+
+            await connection.ExecuteAsync(MarkDone, new { row.TeamId, row.Id, At = now.ToUnixTimeMilliseconds(), failure?.Error });
         }
+
+        if (outcome == "uncertain")
+        {
+            Log.Uncertain(logger, row.Method, failure!.Error);
+        }
+        else if (failure is not null)
+        {
+            Log.GaveUp(logger, row.Method, failure.Error);
+            var (channel, user) = Addressees(row.Body);
+            await gone.RefusedAsync(row.TeamId, failure, channel, user, ct);
+        }
+
+        return true;
     }
 
-    private Task CallAsync(Row row, CancellationToken ct) => row.Method switch
+    private static TimeSpan Backoff(long attempts, TimeSpan? retryAfter)
     {
-        OutboxMessage.PostMessageMethod => slack.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct),
-        OutboxMessage.PostEphemeralMethod => slack.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct),
-        OutboxMessage.UpdateMethod => slack.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct),
-        _ => throw new InvalidOperationException($"unknown outbox method {row.Method}"),
-    };
+        var backoff = FirstBackoff * Math.Pow(2, Math.Min(attempts, 10));
+        backoff = backoff < MaxBackoff ? backoff : MaxBackoff;
+        return retryAfter > backoff ? retryAfter.Value : backoff;
+    }
+
+    private static (string? Channel, string? User) Addressees(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        string? Field(string name) => json.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        return (Field("channel"), Field("user"));
+    }
+
+    private Task CallAsync(Row row, CancellationToken ct)
+    {
+        var api = slack.For(row.TeamId);
+        return row.Method switch
+        {
+            OutboxMessage.PostMessageMethod => api.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct),
+            OutboxMessage.PostEphemeralMethod => api.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct),
+            OutboxMessage.UpdateMethod => api.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct),
+            _ => throw new InvalidOperationException($"unknown outbox method {row.Method}"),
+        };
+    }
 
     private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackJson.Options)!;
 
-    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts);
+    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts, long CreatedAt);
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Method} failed ({Error}); retrying in {Seconds}s")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Method} not taken by Slack ({Error}); trying again in {Seconds}s")]
         public static partial void WillRetry(ILogger logger, string method, string error, double seconds);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Method} refused by Slack ({Error}); not retried")]
         public static partial void GaveUp(ILogger logger, string method, string error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Method} may have reached Slack ({Error}); not sent again, so nobody sees it twice")]
+        public static partial void Uncertain(ILogger logger, string method, string error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Method} row could not be sent")]
+        public static partial void Unreadable(ILogger logger, string method, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Outbox loop failed")]
         public static partial void LoopFailed(ILogger logger, Exception exception);

@@ -8,7 +8,7 @@ namespace NormBot.Slack.Outbox;
 /// Nudges and DMs are written here in the same transaction as the decision to send them, so a
 /// restart between deciding and sending loses nothing and sends nothing twice.
 /// </summary>
-public sealed class SlackOutbox(TimeProvider time) : IDisposable
+public sealed class SlackOutbox(Db db, TimeProvider time) : IDisposable
 {
     /// <summary>Beyond this many unsent messages new ones are refused: Slack is down or refusing us, and a flood on its return helps nobody.</summary>
     public const int MaxPending = 10_000;
@@ -17,6 +17,8 @@ public sealed class SlackOutbox(TimeProvider time) : IDisposable
         INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before)
         VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore)
         """;
+
+    private const string DeletePending = "DELETE FROM slack_outbox WHERE team_id = @TeamId AND sent_at IS NULL";
 
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -42,6 +44,15 @@ public sealed class SlackOutbox(TimeProvider time) : IDisposable
         }, tx);
         PendingEstimate++;
         return true;
+    }
+
+    /// <summary>The workspace removed the app: what waited for it is never sent. Returns how many messages were dropped.</summary>
+    public async Task<int> DropPendingAsync(string teamId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var dropped = await connection.ExecuteAsync(DeletePending, new { TeamId = teamId });
+        PendingEstimate = Math.Max(0, PendingEstimate - dropped);
+        return dropped;
     }
 
     /// <summary>Wakes the sender after a commit.</summary>

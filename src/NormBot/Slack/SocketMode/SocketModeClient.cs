@@ -10,7 +10,7 @@ namespace NormBot.Slack.SocketMode;
 /// exponential backoff after failures, and stops for good on <c>link_disabled</c>.
 /// </summary>
 public sealed partial class SocketModeClient(
-    IServiceScopeFactory scopes,
+    SlackClients slack,
     ISocketModeEnvelopeSink sink,
     IOptions<SlackOptions> options,
     TimeProvider time,
@@ -114,13 +114,9 @@ public sealed partial class SocketModeClient(
 
     private async Task<SocketModeConnection> ConnectAsync(CancellationToken ct)
     {
-        // A fresh URL per connection: the ticket in it is single-use. The typed client is transient, so take a
-        // new one per connect rather than pinning one HttpClient for the life of this singleton.
-        Uri url;
-        using (var scope = scopes.CreateScope())
-        {
-            url = await scope.ServiceProvider.GetRequiredService<ISlackApi>().OpenSocketConnectionAsync(ct);
-        }
+        // A fresh URL per connection: the ticket in it is single-use. The app-level token opens it; events from every
+        // workspace then arrive on it, and each is answered with its own workspace's bot token.
+        var url = await slack.ForConfiguredToken().OpenSocketConnectionAsync(ct);
 
         var connection = new SocketModeConnection(Interlocked.Increment(ref _ids), sink, time, logger);
         // Tracked before the hello so IsConnected is never behind an ack the socket has already sent.

@@ -4,27 +4,27 @@ using NormBot.Slack.Api;
 namespace NormBot.Slack.Users;
 
 /// <summary>Channel names for text that cannot render a <c>&lt;#C123&gt;</c> mention (button labels).</summary>
-public sealed class ChannelNames(ISlackApi slack)
+public sealed class ChannelNames(ISlackClients slack)
 {
-    private readonly ConcurrentDictionary<string, string> _names = new();
+    private readonly ConcurrentDictionary<(string Team, string Channel), string> _names = new();
 
-    public async Task<string> NameAsync(string channelId, CancellationToken ct)
+    public async Task<string> NameAsync(string teamId, string channelId, CancellationToken ct)
     {
-        if (_names.TryGetValue(channelId, out var name))
+        if (_names.TryGetValue((teamId, channelId), out var name))
         {
             return name;
         }
 
         try
         {
-            name = (await slack.GetConversationInfoAsync(channelId, ct)).Name ?? channelId;
+            name = (await slack.For(teamId).GetConversationInfoAsync(channelId, ct)).Name ?? channelId;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or SlackRateLimitedException)
+        catch (SlackApiException)
         {
             return channelId;
         }
 
-        _names[channelId] = name;
+        _names[(teamId, channelId)] = name;
         return name;
     }
 }

@@ -9,7 +9,7 @@ namespace NormBot.Slack.Users;
 /// What NormBot needs to know about a person (time zone, admin or owner), from <c>users.info</c>,
 /// cached in memory and in <c>user_profiles</c> so a restart does not refetch everyone.
 /// </summary>
-public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider time, ILogger<UserDirectory> logger)
+public sealed partial class UserDirectory(ISlackClients slack, Db db, TimeProvider time, ILogger<UserDirectory> logger)
 {
     private static readonly TimeSpan FreshFor = TimeSpan.FromHours(1);
 
@@ -53,7 +53,7 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
 
         try
         {
-            var user = await slack.GetUserInfoAsync(userId, ct);
+            var user = await slack.For(teamId).GetUserInfoAsync(userId, ct);
             var profile = new UserProfile(user.Tz, user.IsAdmin, user.IsOwner, user.IsBot, now);
             await using var connection = await db.OpenAsync(ct);
             // Stored as 0/1 integers, which PostgreSQL will not take a boolean for.
@@ -65,9 +65,9 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
             _cache[(teamId, userId)] = profile;
             return profile;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or SlackRateLimitedException)
+        catch (SlackApiException ex)
         {
-            Log.LookupFailed(logger, userId, ex.GetType().Name);
+            Log.LookupFailed(logger, userId, ex.Error);
             return null;
         }
     }
@@ -83,8 +83,8 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "users.info for {UserId} failed ({Kind}); using protocol defaults")]
-        public static partial void LookupFailed(ILogger logger, string userId, string kind);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "users.info for {UserId} failed ({Error}); using protocol defaults")]
+        public static partial void LookupFailed(ILogger logger, string userId, string error);
     }
 }
 

@@ -28,6 +28,9 @@ public sealed class FakeSlackHttp(TimeProvider time) : HttpMessageHandler
     /// <summary>The connection fails before any answer (reset, DNS, TLS).</summary>
     public void AnswerNetworkFailure() => _answers.Enqueue(() => throw new HttpRequestException("connection reset"));
 
+    /// <summary>An HTTP failure of a given cause: a connection never made, or a response that never came.</summary>
+    public void AnswerFailure(HttpRequestError cause) => _answers.Enqueue(() => throw new HttpRequestException(cause, cause.ToString()));
+
     public void AnswerFixture(params string[] path) => Answer(HttpStatusCode.OK, SharedFiles.ReadText(["slack", "web-api", .. path]));
 
     /// <summary>The shared 429 exchange: its status, Retry-After header and body.</summary>

@@ -27,11 +27,16 @@ public sealed class SlackApiHarness : IDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton<IWorkspaceTokens>(Tokens);
         services.AddSlackApi(config);
         services.AddHttpClient(SlackApiSetup.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Http);
         _services = services.BuildServiceProvider();
-        Api = _services.GetRequiredService<ISlackApi>();
+        Api = _services.GetRequiredService<ISlackClients>().For(TeamId);
     }
+
+    public const string TeamId = "T0123NORM";
+
+    public FixedWorkspaceTokens Tokens { get; } = new(BotToken);
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
@@ -39,6 +44,7 @@ public sealed class SlackApiHarness : IDisposable
 
     public ListLoggerProvider Logs { get; } = new();
 
+    /// <summary>The client bound to <see cref="TeamId"/>.</summary>
     public ISlackApi Api { get; }
 
     /// <summary>Advances the fake clock in small steps until the call finishes, so retry and pacing waits elapse.</summary>

@@ -15,6 +15,7 @@ public sealed class SocketModeEndToEndTests
         await using var env = await EmulatedSlackApp.StartAsync(socketMode: true, services: s => s.AddSingleton<IEventHandler<MessageEvent>>(handler));
         await env.Slack.WaitForConnectionAsync();
         var body = SlackPayloads.Message("C0123GENRL", "U0456ALICE", "Can someone check the deploy log?", "1700000000.000100");
+        body["team_id"] = EmulatedSlackApp.TeamId; // events of a workspace NormBot is not installed in are ignored
 
         var first = await env.Slack.SendEventAsync(body);
         var retry = await env.Slack.SendEventAsync(body, retryAttempt: 1, retryReason: "timeout");
@@ -55,7 +56,9 @@ public sealed class SocketModeEndToEndTests
         await env.Slack.SendDisconnectAsync("refresh_requested");
         Assert.That(await Eventually.TrueAsync(() => env.Slack.Calls.Count(c => c.Method == "apps.connections.open") > opened), Is.True);
         await env.Slack.WaitForConnectionAsync();
-        await env.Slack.SendEventAsync(SlackPayloads.Message("C0123GENRL", "U0456ALICE", "after the refresh", "1700000000.000900"));
+        var body = SlackPayloads.Message("C0123GENRL", "U0456ALICE", "after the refresh", "1700000000.000900");
+        body["team_id"] = EmulatedSlackApp.TeamId;
+        await env.Slack.SendEventAsync(body);
 
         Assert.That(await Eventually.TrueAsync(() => handler.Received.Any(r => r.Event.Text == "after the refresh")), Is.True);
     }

@@ -38,6 +38,7 @@ public sealed class SocketModeHarness : IAsyncDisposable
             services.AddSingleton<TimeProvider>(time);
         }
 
+        services.AddSingleton<IWorkspaceTokens>(new FixedWorkspaceTokens("xoxb-test"));
         services.AddSlackApi(config);
         services.AddSingleton<ISocketModeEnvelopeSink>(harness.Sink);
         services.AddSocketMode();
