@@ -48,6 +48,9 @@ public sealed partial class SlackApiClient(HttpClient http, IOptions<SlackOption
         (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), BotToken, null, ct)).User
         ?? throw new SlackApiException("users.info", "invalid_response");
 
+    public Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct) =>
+        CallAsync<DndInfo>("dnd.info", Form(("user", userId)), BotToken, null, ct);
+
     public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
         CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), BotToken, null, ct);
 

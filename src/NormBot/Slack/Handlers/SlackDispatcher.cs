@@ -44,6 +44,9 @@ public sealed partial class SlackDispatcher(
             case SlackHandlers.Events.AppHomeOpened:
                 await HandleAsync<AppHomeOpenedEvent>(ev, context, ct);
                 break;
+            case SlackHandlers.Events.UserChange:
+                await HandleAsync<UserChangeEvent>(ev, context, ct);
+                break;
             default:
                 Log.Ignored(logger, type ?? "(none)");
                 break;

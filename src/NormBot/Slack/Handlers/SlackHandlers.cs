@@ -1,4 +1,5 @@
 using NormBot.Norms.Nudges;
+using NormBot.Norms.People;
 using NormBot.Norms.Rules;
 using NormBot.Protocols.Commands;
 using NormBot.Protocols.Home;
@@ -21,11 +22,12 @@ public static class SlackHandlers
         public const string AppMention = "app_mention";
         public const string ReactionAdded = "reaction_added";
         public const string AppHomeOpened = "app_home_opened";
+        public const string UserChange = "user_change";
     }
 
     /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
     public static readonly IReadOnlyList<string> BotEvents =
-        ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added"];
+        ["app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added", "user_change"];
 
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
     {
@@ -34,6 +36,7 @@ public static class SlackHandlers
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
         services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
         services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
+        services.AddScoped<IEventHandler<UserChangeEvent>, UserChangeHandler>();
         return services;
     }
 }
