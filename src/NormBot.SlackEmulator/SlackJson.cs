@@ -82,6 +82,9 @@ internal static class SlackJson
     {
         var profile = new JsonObject
         {
+            ["title"] = string.Empty,
+            ["phone"] = string.Empty,
+            ["skype"] = string.Empty,
             ["real_name"] = u.RealName,
             ["real_name_normalized"] = u.RealName,
             ["display_name"] = u.Name,

@@ -20,7 +20,9 @@ internal sealed class UserMethods(SlackWorkspace workspace)
     {
         var user = workspace.FindUser(args.Str("user") ?? Options.BotUserId) ?? throw new SlackApiException("user_not_found");
         var response = SlackJson.Ok();
-        response["profile"] = SlackJson.Profile(user, Options);
+        var profile = SlackJson.Profile(user, Options);
+        profile["fields"] = new JsonObject(); // custom profile fields: users.profile.get always carries them, users.info does not
+        response["profile"] = profile;
         return response;
     }
 

@@ -66,7 +66,7 @@ public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, U
         }
     }
 
-    /// <summary>"@bob is away (:palm_tree: Vacation) until Mon 09:00. Expect a reply by Mon 13:00 (your time)."</summary>
+    /// <summary>"@bob is away (:palm_tree: Vacation) until Mon 09:00. Expect a reply by Mon 13:00. Times are in your time zone."</summary>
     public static string Line(IReadOnlyList<ReplyOutlook> outlooks, IReadOnlyDictionary<string, string?> labels, TimeZoneInfo? askerZone)
     {
         ArgumentNullException.ThrowIfNull(outlooks);
@@ -85,7 +85,7 @@ public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, U
         var replyBy = outlooks.Min(o => o.ReplyBy);
         var expect = WorkingTime.IsNever(replyBy)
             ? "No reply can be expected for now; if it can't wait, ask someone else."
-            : $"Expect a reply by {SlackDate.Format(replyBy, askerZone)} (your time).";
+            : $"Expect a reply by {SlackDate.Format(replyBy, askerZone)}. Times are in your time zone.";
         return $":hourglass: Heads-up: {string.Join("; ", who)}. {expect}";
     }
 }
