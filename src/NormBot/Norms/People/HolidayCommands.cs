@@ -52,19 +52,9 @@ public sealed class HolidayCommands(HolidayStore holidays, ProtocolService proto
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(invocation);
-        string? channel = null;
-        if (command.Channel is { } named)
+        if (!SlackRefResolver.TryChannelOrHere(command.Channel, invocation, out var channel, out var error))
         {
-            if (!SlackRefResolver.TryChannel(named, invocation, out var id, out var error))
-            {
-                return new NormsReply($"{char.ToUpperInvariant(error[0])}{error[1..]}.\n{NormsUsage.For("holidays")}");
-            }
-
-            channel = id;
-        }
-        else if (invocation.ChannelId.StartsWith('C') || invocation.ChannelId.StartsWith('G'))
-        {
-            channel = invocation.ChannelId;
+            return SettingCommands.Refused("holidays", error);
         }
 
         var zone = (await protocols.GetAsync(invocation.TeamId, null, ct)).TimeZone;

@@ -78,7 +78,7 @@ public sealed class PersonalTimeCommands(
 
     private async Task<WorkSchedule> ScheduleAsync(SlashCommand invocation, CancellationToken ct)
     {
-        var channel = invocation.ChannelId.StartsWith('C') || invocation.ChannelId.StartsWith('G') ? invocation.ChannelId : null;
+        var channel = SlackRefResolver.Here(invocation);
         var protocol = await protocols.GetAsync(invocation.TeamId, channel, ct);
         return await schedules.ForAsync(invocation.TeamId, invocation.UserId, channel, protocol, ct);
     }

@@ -60,4 +60,19 @@ public sealed class HolidayTests : PeopleTimeTestBase
         var line = await WaitForAsync("chat.postEphemeral", c => Arg(c, "user") == TeamChat.Ana);
         Assert.That(Arg(line, "text"), Does.Contain($"<@{TeamChat.Bob}> is off work until"), "Friday evening there: off, and Monday is a holiday");
     }
+
+    [Test]
+    public async Task ReplyAfterAHoliday_StatsCountItInWorkingTime()
+    {
+        await Chat.CommandAsync(TeamChat.Lead, "holiday add 2026-11-23 \"Team day\"");
+        Env.Time.Advance(TimeSpan.FromHours(1)); // Friday 16:00
+        var ts = await Chat.SayAsync(TeamChat.Ana, Ask);
+        await JumpToAsync(Friday15.AddDays(4).AddHours(-5)); // Tuesday 10:00, after the Monday holiday
+
+        await Chat.SayAsync(TeamChat.Bob, "Reviewed, two comments in the doc.", threadTs: ts);
+        await Chat.AdvanceAsync(TimeSpan.FromMinutes(1));
+        var stats = await Chat.CommandAsync(TeamChat.Ana, "stats");
+
+        Assert.That(stats, Does.Contain("1 answered").And.Contain("100% within response time").And.Contain("median first reply 2h"), "1h on Friday, 1h on Tuesday");
+    }
 }
