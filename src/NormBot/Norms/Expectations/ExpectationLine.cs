@@ -15,7 +15,7 @@ namespace NormBot.Norms.Expectations;
 /// The one private line an asker gets at ask time when nobody they asked can answer soon (PRODUCT §14): who is away
 /// or off, until when, and when to expect a reply, in the asker's own time. At most once a day per asker and assignee.
 /// </summary>
-public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, UserDirectory users, TimeProvider time)
+public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, PersonalHoursStore hours, UserDirectory users, TimeProvider time)
 {
     private const string Note = """
         INSERT INTO expectation_notes (team_id, asker_id, assignee_id, noted_at) VALUES (@TeamId, @AskerId, @AssigneeId, @At)
@@ -39,7 +39,8 @@ public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, U
             labels[outlook.UserId] = (await away.SpansAsync(said.TeamId, outlook.UserId, said.At, ct)).LastOrDefault(s => s.Covers(said.At))?.Note;
         }
 
-        var askerZone = await users.TimeZoneAsync(said.TeamId, said.UserId, ct);
+        // The asker's zone as their clocks see it: their my-hours zone, else their Slack one.
+        var askerZone = (await hours.GetAsync(said.TeamId, said.UserId, ct))?.TimeZone ?? await users.TimeZoneAsync(said.TeamId, said.UserId, ct);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var told = new List<ReplyOutlook>();
