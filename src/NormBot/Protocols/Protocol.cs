@@ -35,10 +35,8 @@ public sealed record Protocol(
     /// <summary>Stored values that no longer parse; each fell back to the default so the bot keeps working.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>The channel's own schedule; a person's is <c>Norms.People.PersonalSchedules</c>' work (PRODUCT §14).</summary>
     public WorkSchedule Schedule => new(Hours, Days, TimeZone);
-
-    /// <summary>The schedule of someone whose own Slack time zone is known, which wins over the protocol's.</summary>
-    public WorkSchedule ScheduleIn(TimeZoneInfo? userTimeZone) => new(Hours, Days, userTimeZone ?? TimeZone);
 
     public static Protocol Resolve(
         IReadOnlyDictionary<string, string> defaults,
