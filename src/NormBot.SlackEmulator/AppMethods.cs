@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.SlackEmulator;
 
-/// <summary>auth.test, users.info, reactions.add and views.* (Home tab publish, modal open).</summary>
+/// <summary>auth.test, reactions.add and views.* (Home tab publish, modal open).</summary>
 internal sealed class AppMethods(SlackWorkspace workspace)
 {
     private int _viewCounter;
@@ -20,14 +20,6 @@ internal sealed class AppMethods(SlackWorkspace workspace)
         response["user_id"] = workspace.BotUserId;
         response["bot_id"] = workspace.BotId;
         response["is_enterprise_install"] = false;
-        return response;
-    }
-
-    public JsonObject UsersInfo(ApiArgs args)
-    {
-        var user = workspace.FindUser(args.Required("user")) ?? throw new SlackApiException("user_not_found");
-        var response = SlackJson.Ok();
-        response["user"] = SlackJson.User(user, workspace);
         return response;
     }
 

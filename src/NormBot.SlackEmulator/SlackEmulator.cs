@@ -127,6 +127,34 @@ public sealed class SlackEmulator : IAsyncDisposable
     public Task<SocketAck> SendEventAsync(JsonObject eventCallbackBody, int retryAttempt = 0, string? retryReason = null) =>
         SendEnvelopeAsync("events_api", eventCallbackBody, acceptsResponsePayload: false, retryAttempt, retryReason);
 
+    /// <summary>
+    /// The <c>user_change</c> event Slack sends after someone's profile (status, time zone, ...) changed, wrapped in its
+    /// <c>event_callback</c>: for a test to post over HTTP, or for <see cref="SendUserChangeAsync"/>.
+    /// </summary>
+    public JsonObject UserChangeEvent(string userId)
+    {
+        var user = Workspace.FindUser(userId) ?? throw new KeyNotFoundException($"No user {userId}");
+        var now = Options.TimeProvider.GetUtcNow();
+        return new JsonObject
+        {
+            ["token"] = "emulator-verification-token",
+            ["team_id"] = Workspace.TeamId,
+            ["api_app_id"] = Options.AppId,
+            ["event"] = new JsonObject
+            {
+                ["user"] = SlackJson.User(user, Workspace),
+                ["cache_ts"] = now.ToUnixTimeSeconds(),
+                ["type"] = "user_change",
+                ["event_ts"] = Workspace.Clock.Next(),
+            },
+            ["type"] = "event_callback",
+            ["event_id"] = $"Ev{Guid.NewGuid():N}"[..14].ToUpperInvariant(),
+            ["event_time"] = now.ToUnixTimeSeconds(),
+        };
+    }
+
+    public Task<SocketAck> SendUserChangeAsync(string userId) => SendEventAsync(UserChangeEvent(userId));
+
     public Task<SocketAck> SendSlashCommandAsync(JsonObject formFieldsAsJson) =>
         SendEnvelopeAsync("slash_commands", formFieldsAsJson, acceptsResponsePayload: true);
 

@@ -55,16 +55,49 @@ internal static class SlackJson
     {
         var options = workspace.Options;
         var (label, offset) = Zone(u.Tz, options.TimeProvider.GetUtcNow());
+        return new JsonObject
+        {
+            ["id"] = u.Id,
+            ["team_id"] = workspace.TeamId,
+            ["name"] = u.Name,
+            ["deleted"] = false,
+            ["color"] = "9f69e7",
+            ["real_name"] = u.RealName,
+            ["tz"] = u.Tz,
+            ["tz_label"] = label,
+            ["tz_offset"] = offset,
+            ["profile"] = Profile(u, workspace),
+            ["is_admin"] = u.IsAdmin,
+            ["is_owner"] = u.IsOwner,
+            ["is_primary_owner"] = false,
+            ["is_restricted"] = false,
+            ["is_ultra_restricted"] = false,
+            ["is_bot"] = u.IsBot,
+            ["is_app_user"] = false,
+            ["updated"] = options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
+        };
+    }
+
+    /// <summary>A user's <c>profile</c> as users.info, users.profile.get and user_change carry it.</summary>
+    public static JsonObject Profile(EmulatedUser u, SlackWorkspace workspace)
+    {
+        var options = workspace.Options;
         var profile = new JsonObject
         {
+            ["title"] = string.Empty,
+            ["phone"] = string.Empty,
+            ["skype"] = string.Empty,
             ["real_name"] = u.RealName,
             ["real_name_normalized"] = u.RealName,
             ["display_name"] = u.Name,
             ["display_name_normalized"] = u.Name,
             ["first_name"] = u.RealName.Split(' ')[0],
             ["last_name"] = u.RealName.Contains(' ', StringComparison.Ordinal) ? u.RealName[(u.RealName.IndexOf(' ', StringComparison.Ordinal) + 1)..] : string.Empty,
-            ["status_text"] = string.Empty,
-            ["status_emoji"] = string.Empty,
+            ["status_text"] = u.StatusText,
+            ["status_emoji"] = u.StatusEmoji,
+            ["status_emoji_display_info"] = new JsonArray(),
+            ["status_expiration"] = u.StatusExpiration,
+            ["status_text_canonical"] = string.Empty,
             ["avatar_hash"] = "emulator",
             ["image_48"] = $"{WorkspaceUrl}avatars/{u.Id}_48.png",
             ["image_72"] = $"{WorkspaceUrl}avatars/{u.Id}_72.png",
@@ -77,27 +110,7 @@ internal static class SlackJson
             profile["always_active"] = true;
         }
 
-        return new JsonObject
-        {
-            ["id"] = u.Id,
-            ["team_id"] = workspace.TeamId,
-            ["name"] = u.Name,
-            ["deleted"] = false,
-            ["color"] = "9f69e7",
-            ["real_name"] = u.RealName,
-            ["tz"] = u.Tz,
-            ["tz_label"] = label,
-            ["tz_offset"] = offset,
-            ["profile"] = profile,
-            ["is_admin"] = u.IsAdmin,
-            ["is_owner"] = u.IsOwner,
-            ["is_primary_owner"] = false,
-            ["is_restricted"] = false,
-            ["is_ultra_restricted"] = false,
-            ["is_bot"] = u.IsBot,
-            ["is_app_user"] = false,
-            ["updated"] = options.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
-        };
+        return profile;
     }
 
     private static (string Label, int Offset) Zone(string tz, DateTimeOffset now)

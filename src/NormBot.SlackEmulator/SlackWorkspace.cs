@@ -101,6 +101,14 @@ public sealed class SlackWorkspace
         }
     }
 
+    /// <summary>Sets a user's status as Slack's status picker would; <paramref name="expiration"/> null means "don't clear".</summary>
+    public EmulatedUser SetStatus(string userId, string emoji, string text, DateTimeOffset? expiration = null) =>
+        ChangeUser(userId, u => u with { StatusEmoji = emoji, StatusText = text, StatusExpiration = expiration?.ToUnixTimeSeconds() ?? 0 });
+
+    /// <summary>Sets a user's notification schedule (Slack's Preferences > Notifications): Do Not Disturb outside it.</summary>
+    public EmulatedUser SetNotificationSchedule(string userId, TimeOnly from, TimeOnly until) =>
+        ChangeUser(userId, u => u with { NotifyFrom = from, NotifyUntil = until });
+
     public EmulatedUser? FindUser(string id) { lock (Sync) { return _users.GetValueOrDefault(id); } }
 
     public EmulatedChannel? FindChannel(string id) { lock (Sync) { return _channels.GetValueOrDefault(id)?.Snapshot(); } }
@@ -134,6 +142,15 @@ public sealed class SlackWorkspace
     public JsonObject? GetHomeView(string userId)
     {
         lock (Sync) { return _homeViews.GetValueOrDefault(userId)?.DeepClone().AsObject(); }
+    }
+
+    private EmulatedUser ChangeUser(string userId, Func<EmulatedUser, EmulatedUser> change)
+    {
+        lock (Sync)
+        {
+            var user = _users.GetValueOrDefault(userId) ?? throw new KeyNotFoundException($"No user {userId}");
+            return _users[userId] = change(user);
+        }
     }
 
     internal ChannelState? Channel(string id) => _channels.GetValueOrDefault(id);

@@ -13,6 +13,7 @@ internal sealed class WebApiMethods
         var chat = new ChatMethods(workspace);
         var conversations = new ConversationMethods(workspace);
         var app = new AppMethods(workspace);
+        var users = new UserMethods(workspace);
         _methods = new(StringComparer.Ordinal)
         {
             ["auth.test"] = (false, app.AuthTest),
@@ -25,7 +26,9 @@ internal sealed class WebApiMethods
             ["conversations.replies"] = (false, conversations.Replies),
             ["conversations.members"] = (false, conversations.Members),
             ["conversations.open"] = (false, conversations.Open),
-            ["users.info"] = (false, app.UsersInfo),
+            ["users.info"] = (false, users.UsersInfo),
+            ["users.profile.get"] = (false, users.UsersProfileGet),
+            ["dnd.info"] = (false, users.DndInfo),
             ["views.publish"] = (false, app.ViewsPublish),
             ["views.open"] = (false, app.ViewsOpen),
             ["reactions.add"] = (false, app.ReactionsAdd),

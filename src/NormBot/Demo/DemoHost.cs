@@ -62,6 +62,12 @@ public sealed class DemoHost : IAsyncDisposable
         foreach (var person in script.Team)
         {
             slack.Workspace.AddUser(names.User(person.Name), person.Name, person.Tz);
+            if (person.Status is { } status)
+            {
+                var emoji = status.Split(' ', 2)[0];
+                var (icon, text) = emoji.StartsWith(':') && emoji.EndsWith(':') ? (emoji, status[emoji.Length..].Trim()) : ("", status);
+                slack.Workspace.SetStatus(names.User(person.Name), icon, text, person.StatusUntil is { } until ? DemoScript.Midnight(until, person.Tz) : null);
+            }
         }
 
         foreach (var (channel, members) in script.Channels)

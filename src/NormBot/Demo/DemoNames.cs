@@ -35,10 +35,13 @@ public sealed partial class DemoNames
 
     public string NameOf(string id) => _names.TryGetValue(id, out var name) ? name : id;
 
-    /// <summary>Script text to Slack's escaped form (slash commands are registered with should_escape).</summary>
-    public string ToSlack(string text)
+    /// <summary>
+    /// Script text to Slack's escaped form. A slash command (registered with should_escape) carries each person's name
+    /// too, <c>&lt;@U0ANA|ana&gt;</c>, as Slack sends it; a message carries only the id.
+    /// </summary>
+    public string ToSlack(string text, bool command = false)
     {
-        text = MentionPattern().Replace(text, m => _userIds.TryGetValue(m.Groups[1].Value, out var id) ? $"<@{id}>" : m.Value);
+        text = MentionPattern().Replace(text, m => _userIds.TryGetValue(m.Groups[1].Value, out var id) ? (command ? $"<@{id}|{m.Groups[1].Value}>" : $"<@{id}>") : m.Value);
         return ChannelPattern().Replace(text, m => _channelIds.TryGetValue(m.Groups[1].Value, out var id) ? $"<#{id}|{m.Groups[1].Value}>" : m.Value);
     }
 

@@ -11,4 +11,10 @@ public sealed class DemoPerson
     public string Role { get; set; } = "";
 
     public bool Leader { get; set; }
+
+    /// <summary>A Slack status set before the day starts, emoji first: <c>:palm_tree: Vacation</c>.</summary>
+    public string? Status { get; set; }
+
+    /// <summary>The day the status clears (YYYY-MM-DD, midnight in their zone); none: it stays.</summary>
+    public string? StatusUntil { get; set; }
 }

@@ -70,7 +70,7 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
         }
         else if (step.Command is not null)
         {
-            var line = names.ToSlack(step.Command.Trim());
+            var line = names.ToSlack(step.Command.Trim(), command: true);
             var command = line.Split(' ', 2)[0];
             var text = line.Length > command.Length ? line[(command.Length + 1)..] : "";
             await transcript.SaidAsync(now, channelName, who, line);
@@ -166,7 +166,8 @@ public sealed class DemoRunner(DemoScript script, TextWriter output, TimeSpan pa
             var zone = TimeZoneInfo.FindSystemTimeZoneById(person.Tz);
             var offset = zone.GetUtcOffset(script.Start);
             var local = $"{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
-            await transcript.LineAsync($"  {person.Name,-7} {person.Role,-22} {person.Tz} (UTC{local}){(person.Leader ? ", team lead" : "")}");
+            var status = person.Status is null ? "" : $", Slack status \"{person.Status}\"{(person.StatusUntil is { } until ? $" until {until}" : "")}";
+            await transcript.LineAsync($"  {person.Name,-7} {person.Role,-22} {person.Tz} (UTC{local}){(person.Leader ? ", team lead" : "")}{status}");
         }
 
         await transcript.LineAsync($"  channels: {string.Join(", ", script.Channels.Keys.Select(c => "#" + c))}");

@@ -34,6 +34,13 @@ public sealed class DemoScript
         return new DateTimeOffset(date.ToDateTime(clock), TimeSpan.Zero);
     }
 
+    /// <summary>The start of a day (YYYY-MM-DD) in a time zone, for a status that clears then.</summary>
+    public static DateTimeOffset Midnight(string day, string zone)
+    {
+        var date = DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(date, TimeZoneInfo.FindSystemTimeZoneById(zone).GetUtcOffset(date));
+    }
+
     public static DemoScript Load(string path)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
@@ -55,7 +62,10 @@ public sealed class DemoScript
     {
         var people = Team.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var labels = new HashSet<string>(StringComparer.Ordinal);
-        var problems = new List<string>();
+        var problems = Team
+            .Where(p => p.StatusUntil is { } until && !DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .Select(p => $"{path}: {p.Name}'s status_until must be a date, like 2026-11-25")
+            .ToList();
         var last = TimeOnly.MinValue;
         foreach (var (step, index) in Day.Select((s, i) => (s, i + 1)))
         {

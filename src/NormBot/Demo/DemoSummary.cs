@@ -25,6 +25,7 @@ public static class DemoSummary
             (DemoTranscript.MovedCopy, "urgent messages moved to the right channel"),
             (DemoTranscript.OverdueDm, "overdue-reply DMs"),
             (DemoTranscript.Escalation, "escalations"),
+            (DemoTranscript.Expectation, "when-to-expect-a-reply lines (private)"),
         })
         {
             var matching = sent.Where(s => s.Kind == kind).ToList();

@@ -29,6 +29,7 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
     public const string MovedCopy = "moved to the right channel";
     public const string OverdueDm = "overdue reply";
     public const string Escalation = "escalation";
+    public const string Expectation = "when to expect a reply";
     public const string Post = "channel post";
 
     public async Task LineAsync(string line = "")
@@ -71,6 +72,15 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
                 }
             }
 
+            if (kind == Escalation)
+            {
+                // Which level of the escalation chain this was, when there is one.
+                foreach (var line in BlockTexts(call).Where(l => l.StartsWith("Escalation level", StringComparison.Ordinal)))
+                {
+                    await LineAsync($"{"",19}{names.ToReadable(line)}");
+                }
+            }
+
             if (Buttons(call) is { Count: > 0 } buttons)
             {
                 await LineAsync($"{"",19}{string.Join("  ", buttons.Select(b => $"[ {b["text"]?["text"]} ]"))}");
@@ -96,19 +106,22 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
         var user = call.Args["user"]?.ToString() ?? "";
         var actions = Buttons(call).Select(b => b["action_id"]?.ToString()).ToHashSet();
         var text = Text(call);
+        var escalated = text.Contains("has waited", StringComparison.Ordinal);
         switch (call.Method)
         {
             case "chat.postEphemeral":
-                var tipKind = actions.Contains(NudgeActions.PostInChannel) ? MisrouteNudge : text.StartsWith("Your message in", StringComparison.Ordinal) ? ContextTip : "tip";
+                var tipKind = actions.Contains(NudgeActions.PostInChannel) ? MisrouteNudge
+                    : text.StartsWith("Your message in", StringComparison.Ordinal) ? ContextTip
+                    : text.Contains("Heads-up", StringComparison.Ordinal) ? Expectation : "tip";
                 return (tipKind, names.NameOf(user), $"to {names.NameOf(user)} only, in #{names.NameOf(channel)}");
             case "chat.postMessage" when channel.StartsWith('U') || channel.StartsWith('D'):
                 var person = names.NameOf("U" + channel[1..]);
-                return (actions.Contains(NudgeActions.MarkAnswered) ? OverdueDm : "direct message", person, $"DM to {person}");
+                return (actions.Contains(NudgeActions.MarkAnswered) ? OverdueDm : escalated ? Escalation : "direct message", person, $"DM to {person}");
             case "chat.postMessage" when call.Args["thread_ts"] is not null:
-                var escalated = text.Contains("has waited", StringComparison.Ordinal);
                 return (escalated ? Escalation : "thread reply", "#" + names.NameOf(channel), $"in #{names.NameOf(channel)}, in the ask's thread");
             case "chat.postMessage":
-                return (text.Contains("posted this in", StringComparison.Ordinal) ? MovedCopy : Post, "#" + names.NameOf(channel), $"posts in #{names.NameOf(channel)}");
+                var posted = escalated ? Escalation : text.Contains("posted this in", StringComparison.Ordinal) ? MovedCopy : Post;
+                return (posted, "#" + names.NameOf(channel), $"posts in #{names.NameOf(channel)}");
             case "chat.update":
                 var reader = names.NameOf("U" + channel[1..]);
                 return ("DM updated", reader, $"updates its DM to {reader}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NormBot.Protocols;
 using NormBot.Protocols.Commands;
+using NormBot.Slack;
 using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using Quartz;
@@ -41,7 +42,7 @@ public sealed partial class DigestCommands(
         foreach (var row in await store.ForTeamAsync(teamId, ct))
         {
             var next = await scheduler.NextFireAsync(teamId, row.TargetChannelId, ct);
-            lines.Add(Describe(row) + (next is { } at ? $"; next {SlackDate(at)}" : "; not scheduled in Quartz, set it again"));
+            lines.Add(Describe(row) + (next is { } at ? $"; next {SlackDate.Format(at)}" : "; not scheduled in Quartz, set it again"));
         }
 
         return lines;
@@ -81,7 +82,7 @@ public sealed partial class DigestCommands(
 
         await store.SaveAsync(row, previous?.Description, ct);
         var replaced = previous is null ? string.Empty : $" It replaces the previous schedule ({previous.Description}).";
-        var when = next is { } at ? $" The first one comes {SlackDate(at)}." : string.Empty;
+        var when = next is { } at ? $" The first one comes {SlackDate.Format(at)}." : string.Empty;
         return new NormsReply($"Scheduled: {Describe(row)}.{when}{replaced}");
     }
 
@@ -150,9 +151,6 @@ public sealed partial class DigestCommands(
         var covers = row.ChannelIds.Count == 0 ? "all tracked channels" : string.Join(" ", row.ChannelIds.Select(c => $"<#{c}>"));
         return $"digest to <#{row.TargetChannelId}> {row.Description} ({row.TimeZone}) covering {covers}";
     }
-
-    private static string SlackDate(DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at:yyyy-MM-dd HH:mm} UTC>");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quartz refused digest cron {Cron}")]
     private static partial void LogRefused(ILogger logger, string cron, Exception exception);

@@ -4,7 +4,9 @@ using NormBot.Storage;
 namespace NormBot.Digests;
 
 /// <summary>An ask as the digest sees it; instants are Unix milliseconds.</summary>
-public sealed record AskRow(string ChannelId, string Ts, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt, long? ResolvedAt)
+/// <summary><see cref="AssigneeId"/> is set when the ask waited on one person: its reply time counts in their working time.</summary>
+public sealed record AskRow(
+    string ChannelId, string Ts, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt, long? ResolvedAt, string? AssigneeId = null)
 {
     /// <summary>When it was first answered: the first reply, or the ✅ / button that resolved it as answered.</summary>
     public long? AnsweredAt => FirstReplyAt ?? (State == "answered" ? ResolvedAt : null);
@@ -25,7 +27,9 @@ public sealed class DigestDataStore(Db db)
     // open at the start of the earlier one. Resolved asks older than that are history the digest never reads.
     private const string SelectAsks = """
         SELECT channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, excerpt AS Excerpt, state AS State,
-               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt
+               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt,
+               (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(a.user_id) END FROM ask_assignees a
+                WHERE a.team_id = asks.team_id AND a.channel_id = asks.channel_id AND a.ts = asks.ts) AS AssigneeId
         FROM asks
         WHERE team_id = @TeamId AND state <> 'deleted' AND opened_at < @To
           AND (opened_at >= @PreviousFrom OR state = 'open' OR resolved_at >= @PreviousFrom)
@@ -49,7 +53,7 @@ public sealed class DigestDataStore(Db db)
         var args = new { TeamId = teamId, PreviousFrom = previousFrom.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
         await using var connection = await db.OpenAsync(ct);
         var asks = (await connection.QueryAsync<AskDto>(new CommandDefinition(SelectAsks, args, cancellationToken: ct)))
-            .Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt));
+            .Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt, a.AssigneeId));
         var decisions = (await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct)))
             .Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt));
         var nudges = await connection.QueryAsync<NudgeDto>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
@@ -74,6 +78,7 @@ public sealed class DigestDataStore(Db db)
         public long OpenedAt { get; set; }
         public long? FirstReplyAt { get; set; }
         public long? ResolvedAt { get; set; }
+        public string? AssigneeId { get; set; }
     }
 
     private sealed class DecisionDto

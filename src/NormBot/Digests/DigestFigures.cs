@@ -3,13 +3,14 @@ using NormBot.Protocols;
 
 namespace NormBot.Digests;
 
-/// <summary>The norms that apply to one covered channel, as far as the figures need them.</summary>
+/// <summary>The norms that apply to one ask, as far as the figures need them: its channel's response time, on its assignee's time.</summary>
 public sealed record ChannelNorms(WorkSchedule Schedule, NormDuration ResponseTime);
 
 /// <summary>
 /// The figures of one period [From, To). The reply figures follow the asks opened in the period: answered
 /// (by To), the share answered within response-time among those whose outcome is known at To (answered, or
-/// past due unanswered), and the median and 90th percentile of time to first reply in the channel's working time.
+/// past due unanswered), and the median and 90th percentile of time to first reply in working time (the assignee's,
+/// with holidays and away time left out, so a reply after a holiday is not slow).
 /// Still open counts every ask open at To, however old.
 /// </summary>
 public sealed record PeriodFigures(
@@ -30,7 +31,7 @@ public sealed record PeriodFigures(
 
     public int Nudges => NudgesByRule.Values.Sum();
 
-    public static PeriodFigures Compute(DigestData data, DateTimeOffset from, DateTimeOffset to, Func<string, ChannelNorms> norms)
+    public static PeriodFigures Compute(DigestData data, DateTimeOffset from, DateTimeOffset to, Func<AskRow, ChannelNorms> norms)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(norms);
@@ -43,7 +44,7 @@ public sealed record PeriodFigures(
         var answered = 0;
         foreach (var ask in opened)
         {
-            var channel = norms(ask.ChannelId);
+            var channel = norms(ask);
             var openedAt = DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt);
             var dueAt = WorkingTime.AddWorkingTime(openedAt, channel.ResponseTime, channel.Schedule);
             if (ask.AnsweredAt is { } answeredMs && answeredMs < toMs)

@@ -1,11 +1,13 @@
 using NormBot.Norms;
+using NormBot.Norms.Asks;
+using NormBot.Norms.People;
 using NormBot.Protocols;
 using NormBot.Slack.Api;
 
 namespace NormBot.Digests;
 
 /// <summary>Builds a <see cref="DigestReport"/> for some channels and a period from what the rules recorded.</summary>
-public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, ISlackClients slack, ILogger<DigestReporter> logger)
+public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, PersonalSchedules schedules, ISlackClients slack, ILogger<DigestReporter> logger)
 {
     /// <summary>How many oldest open asks and decisions get a line (and a permalink call) of their own.</summary>
     public const int OpenAskLines = 10;
@@ -19,14 +21,15 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var rows = await data.LoadAsync(teamId, channelIds, previousFrom, to, ct);
         var workspace = await protocols.GetAsync(teamId, null, ct);
 
-        var norms = new Dictionary<string, ChannelNorms>(StringComparer.Ordinal);
-        foreach (var channel in rows.Asks.Select(a => a.ChannelId).Distinct(StringComparer.Ordinal))
+        // Each ask counts in its assignee's working time, or the channel's (with its holidays) when it waited on several.
+        var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
+        foreach (var key in rows.Asks.Select(Key).Distinct())
         {
-            var protocol = await protocols.GetAsync(teamId, channel, ct);
-            norms[channel] = new ChannelNorms(protocol.Schedule, protocol.ResponseTime);
+            var protocol = await protocols.GetAsync(teamId, key.Channel, ct);
+            norms[key] = new ChannelNorms(await schedules.ForAsync(teamId, key.Assignee, key.Channel, protocol, ct), protocol.ResponseTime);
         }
 
-        ChannelNorms For(string channel) => norms[channel];
+        ChannelNorms For(AskRow ask) => norms[Key(ask)];
         var current = PeriodFigures.Compute(rows, from, to, For);
         var previous = PeriodFigures.Compute(rows, previousFrom, from, For);
 
@@ -34,7 +37,7 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var oldest = new List<OpenAskLine>();
         foreach (var ask in rows.Asks.Where(a => a.IsOpenAt(toMs)).OrderBy(a => a.OpenedAt).ThenBy(a => a.Ts, StringComparer.Ordinal).Take(OpenAskLines))
         {
-            var waiting = WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), to, norms[ask.ChannelId].Schedule);
+            var waiting = WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), to, For(ask).Schedule);
             oldest.Add(new OpenAskLine(ask, await PermalinkAsync(teamId, ask.ChannelId, ask.Ts, ct), waiting));
         }
 
@@ -47,6 +50,8 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
 
         return new DigestReport(channelIds, workspace.TimeZone, current, previous, oldest, decisions);
     }
+
+    private static (string Channel, string Assignee) Key(AskRow ask) => (ask.ChannelId, ask.AssigneeId ?? AskStore.Anyone);
 
     // A missing link is not worth failing a digest for: the line still names the channel and the asker.
     private async Task<string?> PermalinkAsync(string teamId, string channel, string ts, CancellationToken ct)

@@ -21,7 +21,8 @@ public static class SlackScopes
         ["conversations.replies"] = ["channels:history", "groups:history"], // the text of a message being moved
         ["conversations.history"] = ["channels:history", "groups:history"], // catching up on messages after downtime
         ["conversations.open"] = ["im:write"], // the DM channel for overdue reminders
-        ["users.info"] = ["users:read"], // time zones (working hours) and admin/owner flags (who is a leader)
+        ["users.info"] = ["users:read"], // time zones (working hours), status (away) and admin/owner flags (who is a leader)
+        ["dnd.info"] = ["dnd:read"], // hours slack: a person's hours from their notification schedule
         ["views.publish"] = [], // App Home tab; needs no scope, only the Home tab enabled
         ["views.open"] = [], // modals opened from a button; trigger_id is the permission
         ["reactions.add"] = ["reactions:write"], // the client can acknowledge with a reaction
@@ -47,6 +48,7 @@ public static class SlackScopes
         ["member_left_channel"] = ["channels:read", "groups:read"], // someone left; it matters when it is the bot
         ["app_uninstalled"] = [], // the installation is removed; no scope
         ["tokens_revoked"] = [], // the bot token was revoked; no scope
+        ["user_change"] = ["users:read"], // status and time zone changes: who is away, and until when
     };
 
     /// <summary>The slash command needs <c>commands</c>.</summary>

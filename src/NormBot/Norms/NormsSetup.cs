@@ -1,7 +1,10 @@
 using NormBot.Norms.Asks;
 using NormBot.Norms.Context;
+using NormBot.Norms.Escalations;
+using NormBot.Norms.Expectations;
 using NormBot.Norms.Nudges;
 using NormBot.Norms.Overdue;
+using NormBot.Norms.People;
 using NormBot.Norms.Rules;
 
 namespace NormBot.Norms;
@@ -22,6 +25,19 @@ public static class NormsSetup
         services.AddSingleton<AskRule>();
         services.AddSingleton<ContextGraceScanner>();
         services.AddSingleton<OverdueScanner>();
+
+        // People's time (PRODUCT §14): whose clock an ask runs on, and the chain it escalates along.
+        services.AddSingleton<PersonalHoursStore>();
+        services.AddSingleton<SlackWorkHours>();
+        services.AddSingleton<AwayStore>();
+        services.AddSingleton<HolidayStore>();
+        services.AddSingleton<PersonalSchedules>();
+        services.AddSingleton<AskClock>();
+        services.AddSingleton<ExpectationLine>();
+        services.AddSingleton<EscalationStore>();
+        services.AddSingleton<EscalationChain>();
+        services.AddScoped<PersonalTimeCommands>();
+        services.AddScoped<HolidayCommands>();
         services.AddHostedService<RuleTimers>();
         return services;
     }

@@ -3,26 +3,46 @@ using NormBot.Protocols;
 namespace NormBot.Norms;
 
 /// <summary>
-/// Working-time arithmetic (PRODUCT §5 rule 3: nights and weekends do not count). Each working day is a
-/// local wall-clock interval converted through the time zone on its own date, so a day that gains or loses
-/// an hour to daylight saving simply has a longer or shorter interval.
+/// Working-time arithmetic (PRODUCT §5 rule 3, §14): nights, weekends, holidays and away time do not count.
+/// Each working day is a local wall-clock interval converted through the time zone on its own date, so a day
+/// that gains or loses an hour to daylight saving simply has a longer or shorter interval; away spans are cut
+/// out of those intervals, which is what "the clock pauses" means.
 /// </summary>
 public static class WorkingTime
 {
+    /// <summary>
+    /// What a deadline is when no working time is left in sight (away with no end, or for years): the clock is
+    /// paused until something changes. A real instant, so it survives being stored as Unix milliseconds.
+    /// </summary>
+    public static readonly DateTimeOffset Never = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    // How far ahead working time is looked for before giving up with Never.
+    private const int HorizonDays = 800;
+
+    public static bool IsNever(DateTimeOffset at) => at >= Never;
+
     public static bool IsWorkingTime(DateTimeOffset at, WorkSchedule schedule) =>
         NextWorkingStart(at, schedule) == at;
 
-    /// <summary>The first working instant at or after <paramref name="at"/>.</summary>
+    /// <summary>The first working instant at or after <paramref name="at"/>; <see cref="Never"/> when none is in sight.</summary>
     public static DateTimeOffset NextWorkingStart(DateTimeOffset at, WorkSchedule schedule)
     {
-        var (start, _) = Intervals(at, schedule).First(i => i.End > at);
-        return start > at ? start : at;
+        foreach (var (start, end) in Intervals(at, schedule))
+        {
+            if (end > at)
+            {
+                return start > at ? start : at;
+            }
+        }
+
+        return Never;
     }
 
     /// <summary>
     /// Working days move to the same local time of day that many working days later (Friday 16:00 + 1d is
     /// Monday 16:00); from outside working hours a whole day is the next working day itself (Friday 18:00 + 1d
-    /// is Monday 17:00). Hours, minutes and seconds then consume only time inside working hours.
+    /// is Monday 17:00). Hours, minutes and seconds then consume only time inside working hours. While away time
+    /// lies ahead, a day counts as one working day's length of time instead, because the clock pauses mid-day.
     /// </summary>
     public static DateTimeOffset AddWorkingTime(DateTimeOffset start, NormDuration duration, WorkSchedule schedule)
     {
@@ -33,13 +53,20 @@ public static class WorkingTime
         }
 
         var at = NextWorkingStart(start, schedule);
-        if (duration.WorkingDays > 0)
+        var remaining = duration.Time;
+        if (duration.WorkingDays > 0 && !IsNever(at))
         {
-            at = AddWorkingDays(at, duration.WorkingDays, insideAtStart: at == start, schedule);
+            if (schedule.Away.Any(s => s.Until is not { } until || until > start))
+            {
+                remaining += schedule.DayLength * duration.WorkingDays;
+            }
+            else
+            {
+                at = AddWorkingDays(at, duration.WorkingDays, insideAtStart: at == start, schedule);
+            }
         }
 
-        var remaining = duration.Time;
-        if (remaining <= TimeSpan.Zero)
+        if (remaining <= TimeSpan.Zero || IsNever(at))
         {
             return at;
         }
@@ -61,7 +88,7 @@ public static class WorkingTime
             remaining -= available;
         }
 
-        throw new InvalidOperationException("Unreachable: working intervals never run out.");
+        return Never;
     }
 
     /// <summary>Working time inside [<paramref name="from"/>, <paramref name="to"/>); zero when <paramref name="to"/> is not later.</summary>
@@ -91,6 +118,25 @@ public static class WorkingTime
         return total;
     }
 
+    /// <summary>When the away time covering <paramref name="at"/> ends (touching spans count as one); null when not away then.</summary>
+    public static DateTimeOffset? AwayUntil(DateTimeOffset at, WorkSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (!schedule.IsAwayAt(at))
+        {
+            return null;
+        }
+
+        var until = at;
+        foreach (var span in schedule.Away.Where(s => s.From <= until))
+        {
+            var end = span.Until ?? Never;
+            until = end > until ? end : until;
+        }
+
+        return until;
+    }
+
     private static DateTimeOffset AddWorkingDays(DateTimeOffset at, int days, bool insideAtStart, WorkSchedule schedule)
     {
         var local = TimeZoneInfo.ConvertTime(at, schedule.TimeZone).DateTime;
@@ -99,7 +145,7 @@ public static class WorkingTime
         for (var left = insideAtStart ? days : days - 1; left > 0;)
         {
             date = date.AddDays(1);
-            if (schedule.Days.Contains(date.DayOfWeek))
+            if (schedule.IsWorkingDate(DateOnly.FromDateTime(date)))
             {
                 left--;
             }
@@ -112,24 +158,59 @@ public static class WorkingTime
         return result < start ? start : result > end ? end : result;
     }
 
-    /// <summary>Working intervals in time order, starting with the local day before <paramref name="around"/>.</summary>
+    /// <summary>Working intervals in time order, starting with the local day before <paramref name="around"/>, up to the horizon.</summary>
     private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> Intervals(DateTimeOffset around, WorkSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        var date = TimeZoneInfo.ConvertTime(around, schedule.TimeZone).DateTime.Date.AddDays(-1);
-        while (true)
+        if (IsNever(around))
         {
-            if (schedule.Days.Contains(date.DayOfWeek))
+            yield break;
+        }
+
+        var date = TimeZoneInfo.ConvertTime(around, schedule.TimeZone).DateTime.Date.AddDays(-1);
+        for (var day = 0; day < HorizonDays; day++, date = date.AddDays(1))
+        {
+            if (!schedule.IsWorkingDate(DateOnly.FromDateTime(date)))
             {
-                var start = ToInstant(date + schedule.Hours.Start, schedule.TimeZone);
-                var end = ToInstant(date + schedule.Hours.End, schedule.TimeZone);
-                if (end > start)
-                {
-                    yield return (start, end);
-                }
+                continue;
             }
 
-            date = date.AddDays(1);
+            var start = ToInstant(date + schedule.Hours.Start, schedule.TimeZone);
+            var end = ToInstant(date + schedule.Hours.End, schedule.TimeZone);
+            foreach (var piece in WithoutAway(start, end, schedule.Away))
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    /// <summary>[start, end) with the away spans (in order of their start) cut out.</summary>
+    private static IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> WithoutAway(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<AwaySpan> away)
+    {
+        var from = start;
+        foreach (var span in away)
+        {
+            var until = span.Until ?? Never;
+            if (until <= from || span.From >= end)
+            {
+                continue;
+            }
+
+            if (span.From > from)
+            {
+                yield return (from, span.From);
+            }
+
+            from = until;
+            if (from >= end)
+            {
+                yield break;
+            }
+        }
+
+        if (end > from)
+        {
+            yield return (from, end);
         }
     }
 

@@ -7,7 +7,7 @@ public sealed record Protocol(
     WorkingDays Days,
     TimeZoneInfo TimeZone,
     double EscalateAfter,
-    SlackRef? EscalateTo,
+    IReadOnlyList<SlackRef> EscalateTo,
     bool Context,
     int MinWords,
     TimeSpan ContextGrace,
@@ -17,6 +17,15 @@ public sealed record Protocol(
     bool Tracking,
     IReadOnlyList<TopicRoute> Routes)
 {
+    /// <summary><c>hours slack</c>: each person's hours come from their Slack notification schedule; <see cref="Hours"/> is the fallback.</summary>
+    public bool HoursFromSlack => Values[ProtocolKeys.Hours] == ProtocolKeys.SlackHours;
+
+    /// <summary>Tell the asker when a reply can be expected if nobody they asked can answer soon (PRODUCT §14).</summary>
+    public bool Expectations => Values[ProtocolKeys.Expectations] == "on";
+
+    /// <summary>Slack status emoji and words that mean "away" (workspace-wide).</summary>
+    public IReadOnlyList<string> AwayStatuses { get; init; } = [];
+
     /// <summary>Canonical effective value of every key, for <c>/norms show</c>.</summary>
     public required IReadOnlyDictionary<string, string> Values { get; init; }
 
@@ -26,10 +35,8 @@ public sealed record Protocol(
     /// <summary>Stored values that no longer parse; each fell back to the default so the bot keeps working.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
+    /// <summary>The channel's own schedule; a person's is <c>Norms.People.PersonalSchedules</c>' work (PRODUCT §14).</summary>
     public WorkSchedule Schedule => new(Hours, Days, TimeZone);
-
-    /// <summary>The schedule of someone whose own Slack time zone is known, which wins over the protocol's.</summary>
-    public WorkSchedule ScheduleIn(TimeZoneInfo? userTimeZone) => new(Hours, Days, userTimeZone ?? TimeZone);
 
     public static Protocol Resolve(
         IReadOnlyDictionary<string, string> defaults,
@@ -62,8 +69,8 @@ public sealed record Protocol(
 
     private static bool Apply(string key, string value, string source, Dictionary<string, string> values, List<string> problems)
     {
-        // An empty stored value is a valid "none" for the two target keys only; TryNormalize refuses empties.
-        if (value.Length == 0 && key is ProtocolKeys.EscalateTo or ProtocolKeys.UrgentChannel or ProtocolKeys.UrgentKeywords)
+        // An empty stored value is a valid "none" for the target and list keys only; TryNormalize refuses empties.
+        if (value.Length == 0 && key is ProtocolKeys.EscalateTo or ProtocolKeys.UrgentChannel or ProtocolKeys.UrgentKeywords or ProtocolKeys.AwayStatuses)
         {
             values[key] = string.Empty;
             return true;
@@ -89,14 +96,16 @@ public sealed record Protocol(
     private static Protocol FromCanonical(Dictionary<string, string> v, IReadOnlyList<TopicRoute> routes)
     {
         _ = ProtocolValues.TryResponseTime(v[ProtocolKeys.ResponseTime], out var responseTime, out _);
-        _ = WorkingHours.TryParse(v[ProtocolKeys.Hours], out var hours, out _);
+        // hours slack falls back to the built-in hours for people whose Slack schedule says nothing.
+        _ = WorkingHours.TryParse(v[ProtocolKeys.Hours] == ProtocolKeys.SlackHours ? ProtocolKeys.Defaults[ProtocolKeys.Hours] : v[ProtocolKeys.Hours], out var hours, out _);
         _ = WorkingDays.TryParse(v[ProtocolKeys.Days], out var days, out _);
         _ = ProtocolValues.TryTimeZone(v[ProtocolKeys.TimeZone], out var zone, out _);
         _ = ProtocolValues.TryMultiple(v[ProtocolKeys.EscalateAfter], out var escalateAfter, out _);
-        _ = ProtocolValues.TryTarget(ProtocolKeys.EscalateTo, Or(v[ProtocolKeys.EscalateTo]), out var escalateTo, out _);
+        _ = ProtocolValues.TryTargets(Or(v[ProtocolKeys.EscalateTo]), out var escalateTo, out _);
         _ = ProtocolValues.TryGrace(v[ProtocolKeys.ContextGrace], out var grace, out _);
         _ = ProtocolValues.TryTarget(ProtocolKeys.UrgentChannel, Or(v[ProtocolKeys.UrgentChannel]), out var urgentChannel, out _);
         _ = KeywordList.TryParse(v[ProtocolKeys.UrgentKeywords], out var keywords, out _);
+        _ = KeywordList.TryParse(v[ProtocolKeys.AwayStatuses], out var awayStatuses, out _);
         return new Protocol(
             responseTime,
             hours,
@@ -114,6 +123,7 @@ public sealed record Protocol(
             routes)
         {
             Values = v,
+            AwayStatuses = awayStatuses,
             OverriddenKeys = new HashSet<string>(),
             Problems = [],
         };

@@ -16,10 +16,18 @@ public static class ProtocolKeys
     public const string UrgentKeywords = "urgent-keywords";
     public const string NudgeLimit = "nudge-limit";
     public const string Tracking = "tracking";
+    public const string Expectations = "expectations";
+    public const string AwayStatuses = "away-statuses";
+
+    /// <summary>The value of <see cref="Hours"/> that reads each person's hours from their Slack notification schedule.</summary>
+    public const string SlackHours = "slack";
+
+    /// <summary>At most this many <c>escalate-to</c> targets: level 1, 2 and 3 of the chain (PRODUCT §14).</summary>
+    public const int MaxEscalationTargets = 3;
 
     /// <summary>Every key, in the order of PRODUCT §4 (which is also the order <c>show</c> lists them in).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking];
+        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, AwayStatuses];
 
     /// <summary>Canonical default values; an empty string means "none".</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -37,12 +45,14 @@ public static class ProtocolKeys
         [UrgentKeywords] = "urgent, asap, emergency, outage, down, sev1, sev2, p0, p1, incident, :rotating_light:",
         [NudgeLimit] = "5",
         [Tracking] = "on",
+        [Expectations] = "on",
+        [AwayStatuses] = ":palm_tree:, :airplane:, :face_with_thermometer:, :baby:, out of office, ooo, vacation, holiday, on leave, sick",
     };
 
     public static bool IsKnown(string key) => Defaults.ContainsKey(key);
 
     /// <summary>Keys that only make sense for the whole workspace; a channel override of them is refused.</summary>
-    public static bool IsWorkspaceOnly(string key) => key is UrgentChannel or UrgentKeywords;
+    public static bool IsWorkspaceOnly(string key) => key is UrgentChannel or UrgentKeywords or AwayStatuses;
 
     /// <summary>
     /// Validates a value as a user typed it and returns the form to store. The error is one line,
@@ -75,11 +85,13 @@ public static class ProtocolKeys
         Days => "mon-fri",
         TimeZone => "Europe/Berlin",
         EscalateAfter => "2x",
-        EscalateTo or UrgentChannel => "#incidents",
-        Context or Tracking => "on",
+        EscalateTo => "@lead, #eng-leads",
+        UrgentChannel => "#incidents",
+        Context or Tracking or Expectations => "on",
         MinWords => "6",
         ContextGrace => "1m",
         UrgentKeywords => "urgent, asap, p0",
+        AwayStatuses => ":palm_tree:, vacation, ooo",
         NudgeLimit => "5",
         _ => "a value",
     };

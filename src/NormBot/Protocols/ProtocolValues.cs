@@ -20,9 +20,17 @@ public static class ProtocolValues
                 ok = TryGrace(value, out var grace, out error);
                 canonical = NormDuration.FromTime(grace).ToString();
                 return ok;
+            case ProtocolKeys.Hours when value.Equals(ProtocolKeys.SlackHours, StringComparison.OrdinalIgnoreCase):
+                canonical = ProtocolKeys.SlackHours;
+                return true;
             case ProtocolKeys.Hours:
                 ok = WorkingHours.TryParse(value, out var hours, out error);
                 canonical = hours.ToString();
+                if (!ok)
+                {
+                    error += ", or slack (each person's Slack notification schedule)";
+                }
+
                 return ok;
             case ProtocolKeys.Days:
                 ok = WorkingDays.TryParse(value, out var days, out error);
@@ -37,12 +45,16 @@ public static class ProtocolValues
                 canonical = multiple.ToString("0.##", CultureInfo.InvariantCulture) + "x";
                 return ok;
             case ProtocolKeys.EscalateTo:
+                ok = TryTargets(value, out var targets, out error);
+                canonical = string.Join(", ", targets);
+                return ok;
             case ProtocolKeys.UrgentChannel:
                 ok = TryTarget(key, value, out var target, out error);
                 canonical = target?.ToString() ?? string.Empty;
                 return ok;
             case ProtocolKeys.Context:
             case ProtocolKeys.Tracking:
+            case ProtocolKeys.Expectations:
                 ok = TrySwitch(key, value, out var on, out error);
                 canonical = on ? "on" : "off";
                 return ok;
@@ -159,6 +171,43 @@ public static class ProtocolValues
             ? $"\"{value}\" is not a channel; use a channel like #incidents, or none"
             : $"\"{value}\" is not a person, group or channel; use @someone, @a-group, #a-channel, or none";
         return false;
+    }
+
+    /// <summary><c>escalate-to</c>: up to three comma-separated targets, in the order the chain notifies them; <c>none</c> is empty.</summary>
+    public static bool TryTargets(string value, out IReadOnlyList<SlackRef> targets, out string error)
+    {
+        targets = [];
+        var list = new List<SlackRef>();
+        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!TryTarget(ProtocolKeys.EscalateTo, part, out var target, out error))
+            {
+                return false;
+            }
+
+            if (target is null)
+            {
+                continue; // "none" in a list adds nothing
+            }
+
+            if (list.Any(t => t.Kind == target.Kind && (t.Id ?? t.Name) == (target.Id ?? target.Name)))
+            {
+                error = $"{target} is in the list twice; name each target once";
+                return false;
+            }
+
+            list.Add(target);
+        }
+
+        if (list.Count > ProtocolKeys.MaxEscalationTargets)
+        {
+            error = $"{list.Count} targets is too many; escalate-to takes up to {ProtocolKeys.MaxEscalationTargets}, like @lead, #eng-leads, @eng-managers";
+            return false;
+        }
+
+        targets = list;
+        error = string.Empty;
+        return true;
     }
 
     public static bool TrySwitch(string key, string value, out bool on, out string error)

@@ -14,7 +14,9 @@ public sealed class RetentionService(Db db, IOptions<StorageOptions> options, Ti
     private static readonly string[] OlderThanRetention =
     [
         "DELETE FROM ask_assignees WHERE open = 0 AND EXISTS (SELECT 1 FROM asks k WHERE k.team_id = ask_assignees.team_id AND k.channel_id = ask_assignees.channel_id AND k.ts = ask_assignees.ts AND k.state <> 'open' AND k.opened_at < @Before)",
+        "DELETE FROM ask_escalations WHERE EXISTS (SELECT 1 FROM asks k WHERE k.team_id = ask_escalations.team_id AND k.channel_id = ask_escalations.channel_id AND k.ts = ask_escalations.ts AND k.state <> 'open' AND k.opened_at < @Before)",
         "DELETE FROM asks WHERE state <> 'open' AND opened_at < @Before",
+        "DELETE FROM away_spans WHERE until_at < @Before",
         "DELETE FROM nudges WHERE at < @Before",
         "DELETE FROM decisions WHERE at < @Before",
         "DELETE FROM slack_effects WHERE created_at < @Before",
@@ -24,6 +26,7 @@ public sealed class RetentionService(Db db, IOptions<StorageOptions> options, Ti
     [
         "DELETE FROM slack_inbox WHERE processed_at IS NOT NULL AND processed_at < @Before",
         "DELETE FROM slack_outbox WHERE sent_at IS NOT NULL AND sent_at < @Before",
+        "DELETE FROM expectation_notes WHERE noted_at < @Before",
     ];
 
     // The audit log is not purged: it is the record of who changed the norms, and it holds no message data.

@@ -67,16 +67,31 @@ public sealed class DemoRunTests
         Assert.That(_transcript, Does.Contain("updates its DM to priya [DM updated]"));
         Assert.That(_transcript, Does.Not.Contain("DM to tom"), "tom answered within his own working hours");
         Assert.That(_transcript, Does.Not.Contain("DM to ana"), "ana closed tom's ask with a checkmark");
+        Assert.That(_transcript, Does.Contain("11:00              >> NormBot DM to bob [overdue reply]:"), "#support's own 1h response time");
     }
 
     [Test]
-    public void Transcript_ShowsOneEscalationMentioningTheLead()
+    public void Transcript_ShowsTheThreadEscalationAndATwoLevelChain()
     {
         var escalations = _transcript.Split('\n').Count(l => l.Contains("[escalation]", StringComparison.Ordinal));
 
-        Assert.That(escalations, Is.EqualTo(1));
+        Assert.That(escalations, Is.EqualTo(3));
         Assert.That(_transcript, Does.Contain("13:31              >> NormBot in #general, in the ask's thread [escalation]:"), "due at 13:30:30, before bob's 13:40 reply");
         Assert.That(_transcript, Does.Contain("@maya An ask in #general has waited 4h of working time for @bob."));
+
+        // #support: 1h response time, escalate-to @maya, #leads: level 1 after 2h of bob's time, level 2 after 4h.
+        Assert.That(_transcript, Does.Contain("12:00              >> NormBot DM to maya [escalation]:"));
+        Assert.That(_transcript, Does.Contain("Escalation level 1 of 2: *@maya* → #leads"));
+        Assert.That(_transcript, Does.Contain("14:00              >> NormBot posts in #leads [escalation]:"));
+        Assert.That(_transcript.IndexOf("DM to maya [escalation]", StringComparison.Ordinal), Is.LessThan(_transcript.IndexOf("posts in #leads [escalation]", StringComparison.Ordinal)));
+    }
+
+    [Test]
+    public void Transcript_SomeoneOnVacation_NoReminderAndTheAskerToldWhenToExpectAReply()
+    {
+        Assert.That(_transcript, Does.Contain("10:20              >> NormBot to ana only, in #general [when to expect a reply]:"));
+        Assert.That(_transcript, Does.Contain("@sam is away (:palm_tree: Vacation) until Wed 25 Nov 08:00. Expect a reply by Wed 25 Nov 10:00."));
+        Assert.That(_transcript, Does.Not.Contain("DM to sam"), "her clock waits until she is back on Wednesday");
     }
 
     [Test]

@@ -116,4 +116,27 @@ public sealed class PeriodFiguresTests
         Assert.That(figures.Median, Is.Null);
         Assert.That(figures.P90, Is.Null);
     }
+
+    [Test]
+    public void Compute_ReplyAfterAHolidayOrAwayTime_IsNotSlow()
+    {
+        // Tue 3 March is a holiday for U2's ask; U3 was away Wed 4 March 10:00 to Thu 5 March 12:00.
+        var holiday = Norms with { Schedule = WorkSchedule.Default with { Holidays = new HashSet<DateOnly> { new(2026, 3, 3) } } };
+        var away = Norms with { Schedule = WorkSchedule.Default with { Away = [new AwaySpan(At(4, 10, 0), At(5, 12, 0))] } };
+        var data = new DigestData(
+            [
+                Answered("1", At(2, 16, 0), At(4, 10, 0)) with { AssigneeId = "U2" }, // 1h Mon + 1h Wed = 2h
+                Answered("2", At(4, 9, 0), At(5, 14, 0)) with { AssigneeId = "U3" },  // 1h Wed + 2h Thu = 3h
+            ],
+            [],
+            []);
+
+        var figures = PeriodFigures.Compute(data, From, To, a => a.AssigneeId == "U2" ? holiday : away);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(figures.AnsweredWithin, Is.EqualTo(2), "both within 4h of working time");
+            Assert.That(figures.Median, Is.EqualTo(TimeSpan.FromHours(2.5)));
+        });
+    }
 }

@@ -53,6 +53,12 @@ public sealed class ProtocolKeysTests
     [TestCase("urgent-keywords", "none", "")]
     [TestCase("nudge-limit", "0", "0")]
     [TestCase("nudge-limit", "10", "10")]
+    [TestCase("hours", "Slack", "slack")] // each person's Slack notification schedule
+    [TestCase("escalate-to", "<@U024BE7LH|lead>, <#C0123ABC|eng-leads>, <!subteam^S0614TZR7>", "<@U024BE7LH|lead>, <#C0123ABC|eng-leads>, <!subteam^S0614TZR7>")]
+    [TestCase("escalate-to", "@lead,#eng-leads", "@lead, #eng-leads")]
+    [TestCase("expectations", "off", "off")]
+    [TestCase("away-statuses", ":palm_tree:, Out of Office, parental leave", ":palm_tree:, out of office, parental leave")]
+    [TestCase("away-statuses", "none", "")]
     public void TryNormalize_ValidValue_ReturnsCanonical(string key, string raw, string expected)
     {
         var ok = ProtocolKeys.TryNormalize(key, raw, out var canonical, out var error);
@@ -81,6 +87,10 @@ public sealed class ProtocolKeysTests
     [TestCase("escalate-after", "0.5x", "use a number from 1 to 10")]
     [TestCase("escalate-after", "twice", "is not a multiple")]
     [TestCase("escalate-to", "bob", "is not a person, group or channel")]
+    [TestCase("escalate-to", "@a, @b, @c, @d", "escalate-to takes up to 3")]
+    [TestCase("escalate-to", "@lead, #leads, @lead", "@lead is in the list twice")]
+    [TestCase("hours", "sometimes", "or slack")]
+    [TestCase("expectations", "sometimes", "is not on or off")]
     [TestCase("context", "maybe", "\"maybe\" is not on or off")]
     [TestCase("min-words", "0", "from 1 to 50")]
     [TestCase("min-words", "six", "from 1 to 50")]
@@ -114,13 +124,13 @@ public sealed class ProtocolKeysTests
     }
 
     [Test]
-    public void All_MatchesProductSection4()
+    public void All_MatchesProductSections4And17()
     {
         Assert.That(ProtocolKeys.All, Is.EqualTo(new[]
         {
-            "response-time", "hours", "days", "timezone", "escalate-after", "escalate-to", "context", "min-words",
-            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking",
+            "response-time", "hours", "days", "timezone", "escalate-after", "escalate-to", "expectations", "context", "min-words",
+            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking", "away-statuses",
         }));
-        Assert.That(ProtocolKeys.All.Where(ProtocolKeys.IsWorkspaceOnly), Is.EqualTo(new[] { "urgent-channel", "urgent-keywords" }));
+        Assert.That(ProtocolKeys.All.Where(ProtocolKeys.IsWorkspaceOnly), Is.EqualTo(new[] { "urgent-channel", "urgent-keywords", "away-statuses" }));
     }
 }

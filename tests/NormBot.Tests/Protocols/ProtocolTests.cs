@@ -18,7 +18,7 @@ public sealed class ProtocolTests
             Assert.That(protocol.Days, Is.EqualTo(WorkingDays.MondayToFriday));
             Assert.That(protocol.TimeZone, Is.EqualTo(TimeZoneInfo.Utc));
             Assert.That(protocol.EscalateAfter, Is.EqualTo(2.0));
-            Assert.That(protocol.EscalateTo, Is.Null);
+            Assert.That(protocol.EscalateTo, Is.Empty);
             Assert.That(protocol.Context, Is.True);
             Assert.That(protocol.MinWords, Is.EqualTo(6));
             Assert.That(protocol.ContextGrace, Is.EqualTo(TimeSpan.FromMinutes(1)));
@@ -26,6 +26,9 @@ public sealed class ProtocolTests
             Assert.That(protocol.UrgentKeywords, Has.Count.EqualTo(11).And.Contains(":rotating_light:"));
             Assert.That(protocol.NudgeLimit, Is.EqualTo(5));
             Assert.That(protocol.Tracking, Is.True);
+            Assert.That(protocol.Expectations, Is.True);
+            Assert.That(protocol.HoursFromSlack, Is.False);
+            Assert.That(protocol.AwayStatuses, Is.EqualTo(new[] { ":palm_tree:", ":airplane:", ":face_with_thermometer:", ":baby:", "out of office", "ooo", "vacation", "holiday", "on leave", "sick" }));
             Assert.That(protocol.OverriddenKeys, Is.Empty);
             Assert.That(protocol.Problems, Is.Empty);
             Assert.That(protocol.Values, Is.EquivalentTo(ProtocolKeys.Defaults));
@@ -91,10 +94,24 @@ public sealed class ProtocolTests
         Assert.Multiple(() =>
         {
             Assert.That(protocol.ResponseTime, Is.EqualTo(NormDuration.FromWorkingDays(1)));
-            Assert.That(protocol.EscalateTo, Is.Null);
+            Assert.That(protocol.EscalateTo, Is.Empty);
             Assert.That(protocol.Routes, Is.EqualTo(routes));
             Assert.That(protocol.Schedule.TimeZone.Id, Is.EqualTo("Europe/Berlin"));
-            Assert.That(protocol.ScheduleIn(TimeZoneInfo.Utc).TimeZone, Is.EqualTo(TimeZoneInfo.Utc));
+        });
+    }
+
+    [Test]
+    public void Resolve_EscalationChainAndSlackHours_AreTyped()
+    {
+        var defaults = new Dictionary<string, string> { ["escalate-to"] = "<@U1LEAD|lead>, <#C1LEADS|eng-leads>, <!subteam^S1>", ["hours"] = "slack" };
+
+        var protocol = Protocol.Resolve(defaults, None, []);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(protocol.EscalateTo, Is.EqualTo(new[] { SlackRef.User("U1LEAD", "lead"), SlackRef.Channel("C1LEADS", "eng-leads"), SlackRef.UserGroup("S1") }));
+            Assert.That(protocol.HoursFromSlack, Is.True);
+            Assert.That(protocol.Hours.ToString(), Is.EqualTo("09:00-17:00"), "the fallback for people without a Slack schedule");
         });
     }
 }

@@ -10,7 +10,7 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
     [
         "auth.test", "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.getPermalink",
         "conversations.info", "conversations.replies", "conversations.history", "conversations.members", "conversations.open",
-        "users.info", "views.publish", "views.open", "reactions.add", "apps.connections.open", "oauth.v2.access",
+        "users.info", "users.profile.get", "dnd.info", "views.publish", "views.open", "reactions.add", "apps.connections.open", "oauth.v2.access",
     ];
 
     [Test]
@@ -31,6 +31,8 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         await Get("conversations.members", ("channel", General), ("limit", "200"));
         await Json("conversations.open", new() { ["users"] = Bob });
         await Get("users.info", ("user", Alice), ("include_locale", "true"));
+        await Get("users.profile.get", ("user", Alice), ("include_labels", "true"));
+        await Get("dnd.info", ("user", Alice));
         await Json("views.publish", new() { ["user_id"] = Alice, ["view"] = SharedFiles.ReadJson("slack", "blockkit", "views", "view_home_002.json") });
         await Json("views.open", new() { ["trigger_id"] = "6100000000002.6100000000003.0a1b2c3d", ["view"] = SharedFiles.ReadJson("slack", "blockkit", "views", "view_modal_002.json") });
         await Json("reactions.add", new() { ["channel"] = General, ["name"] = "eyes", ["timestamp"] = parent });

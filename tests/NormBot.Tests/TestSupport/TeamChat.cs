@@ -56,6 +56,19 @@ public sealed class TeamChat(EmulatedSlackApp env)
         Assert.That(drained, Is.True, "the inbox did not drain");
     }
 
+    /// <summary>Runs <c>/norms text</c> as <paramref name="user"/> in <paramref name="channel"/>; returns the reply's text.</summary>
+    public async Task<string> CommandAsync(string user, string text, string channel = General)
+    {
+        var fields = SlackPayloads.SlashCommand(text, user, channel, EmulatedSlackApp.TeamId);
+        fields["user_name"] = env.Slack.Workspace.FindUser(user)?.Name ?? "someone";
+        fields["channel_name"] = env.Slack.Workspace.FindChannel(channel)?.Name ?? "directmessage";
+        using var response = await _client.SendAsync(SignedRequests.Form("/slack/command", fields, env.Time.GetUtcNow()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        await ProcessedAsync();
+        return reply["text"]?.GetValue<string>() ?? "";
+    }
+
     /// <summary>Presses a button as <paramref name="user"/>, the way Slack posts block_actions.</summary>
     public async Task PressAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral, string? responseUrl = null)
     {

@@ -22,7 +22,7 @@ public sealed class AskStore(Db db, TimeProvider time)
 
     private const string SelectAsk = """
         SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, thread_ts AS ThreadTs, asker_id AS AskerId,
-               excerpt AS Excerpt, state AS State, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt
+               excerpt AS Excerpt, state AS State, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, escalation_level AS EscalationLevel
         FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts
         """;
 
@@ -151,7 +151,9 @@ public sealed class AskStore(Db db, TimeProvider time)
 }
 
 /// <summary>An ask as stored: metadata and a short excerpt only.</summary>
-public sealed record Ask(string TeamId, string ChannelId, string Ts, string? ThreadTs, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt = null)
+public sealed record Ask(
+    string TeamId, string ChannelId, string Ts, string? ThreadTs, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt = null,
+    long EscalationLevel = 0)
 {
     public const string Open = "open";
     public const string Answered = "answered";
@@ -161,5 +163,5 @@ public sealed record Ask(string TeamId, string ChannelId, string Ts, string? Thr
     public const string Closed = "closed";
 }
 
-/// <summary>One person an ask waits on, with their own deadlines.</summary>
+/// <summary>One person an ask waits on, with their own deadlines: due, and the first level of the escalation chain.</summary>
 public sealed record AskAssignee(string UserId, DateTimeOffset DueAt, DateTimeOffset EscalateAt);

@@ -12,7 +12,7 @@ public sealed class OverdueStore(Db db)
         FROM ask_assignees a
         JOIN asks k ON k.team_id = a.team_id AND k.channel_id = a.channel_id AND k.ts = a.ts
         WHERE a.open = 1 AND a.reminded_at IS NULL AND a.due_at <= @Now AND a.declined = 0 AND a.user_id <> '*'
-          AND (a.snoozed_until IS NULL OR a.snoozed_until <= @Now)
+          AND (a.snoozed_until IS NULL OR a.snoozed_until <= @Now) AND (a.held_until IS NULL OR a.held_until <= @Now)
         ORDER BY a.due_at
         LIMIT 200
         """;
@@ -44,21 +44,22 @@ public sealed class OverdueStore(Db db)
             new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, At = at.ToUnixTimeMilliseconds() });
     }
 
-    /// <summary>Holds a reminder until the assignee's working hours begin; the due time itself stays as it was.</summary>
+    /// <summary>Holds a reminder until the assignee's working time begins; the due time itself stays as it was.</summary>
     public async Task HoldUntilAsync(DueReminder reminder, DateTimeOffset until, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "UPDATE ask_assignees SET snoozed_until = @Until WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            "UPDATE ask_assignees SET held_until = @Until WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
             new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, Until = until.ToUnixTimeMilliseconds() });
     }
 
-    public async Task MarkEscalatedAsync(string teamId, string channelId, string ts, DateTimeOffset at, CancellationToken ct)
+    /// <summary>The assignee's time changed since the ask (away, a holiday): the reminder is due later.</summary>
+    public async Task MoveDueAsync(DueReminder reminder, DateTimeOffset dueAt, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         await connection.ExecuteAsync(
-            "UPDATE ask_assignees SET escalated_at = @At WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts",
-            new { TeamId = teamId, ChannelId = channelId, Ts = ts, At = at.ToUnixTimeMilliseconds() });
+            "UPDATE ask_assignees SET due_at = @DueAt WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
+            new { reminder.TeamId, reminder.ChannelId, reminder.Ts, reminder.UserId, DueAt = dueAt.ToUnixTimeMilliseconds() });
     }
 }
 

@@ -1,13 +1,14 @@
 using NormBot.Norms.Asks;
 using NormBot.Norms.Classification;
+using NormBot.Norms.Expectations;
+using NormBot.Norms.People;
 using NormBot.Protocols;
 using NormBot.Slack;
-using NormBot.Slack.Users;
 
 namespace NormBot.Norms.Rules;
 
 /// <summary>Rule 3, first half: recognise asks and their assignees, and notice when they are answered.</summary>
-public sealed class AskRule(AskStore asks, UserDirectory users)
+public sealed class AskRule(AskStore asks, PersonalSchedules schedules, ExpectationLine expectations)
 {
     public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
     {
@@ -27,14 +28,24 @@ public sealed class AskRule(AskStore asks, UserDirectory users)
         // No person mentioned (a question, or a user group we cannot expand): anyone in the channel may answer.
         var people = mentioned.Count > 0 ? mentioned : [AskStore.Anyone];
         var assignees = new List<AskAssignee>();
+        var outlooks = new List<ReplyOutlook>();
         foreach (var person in people)
         {
-            var zone = person == AskStore.Anyone ? null : await users.TimeZoneAsync(said.TeamId, person, ct);
-            assignees.Add(AskDeadlines.For(person, said.At, protocol, zone));
+            // Each assignee's clock runs on their own hours, days and zone, minus holidays and away time (PRODUCT §14).
+            var schedule = await schedules.ForAsync(said.TeamId, person, said.ChannelId, protocol, ct);
+            var assignee = AskDeadlines.For(person, said.At, protocol, schedule);
+            assignees.Add(assignee);
+            if (person != AskStore.Anyone)
+            {
+                outlooks.Add(ReplyOutlook.Of(person, schedule, said.At, assignee.DueAt));
+            }
         }
 
         var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, said.At.ToUnixTimeMilliseconds());
-        await asks.OpenAsync(ask, assignees, ct);
+        if (await asks.OpenAsync(ask, assignees, ct) && outlooks.Count == assignees.Count)
+        {
+            await expectations.TellAsync(said, protocol, outlooks, ct);
+        }
     }
 
     /// <summary>A thread reply from an assignee (anyone but the asker, for an open question) answers the ask.</summary>

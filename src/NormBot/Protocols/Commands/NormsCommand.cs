@@ -96,3 +96,41 @@ public sealed record AuditCommand(int Count) : NormsCommand
 {
     public override string Name => "audit";
 }
+
+/// <summary><c>my-hours 10:00-18:00 [days] [zone]</c>; null <see cref="Hours"/>: show what applies to you now.</summary>
+public sealed record MyHoursCommand(WorkingHours? Hours, WorkingDays? Days, TimeZoneInfo? TimeZone) : NormsCommand
+{
+    public override string Name => "my-hours";
+}
+
+public sealed record MyHoursOffCommand : NormsCommand
+{
+    public override string Name => "my-hours";
+}
+
+/// <summary><c>away &lt;date|duration&gt; ["note"]</c>: a date is the day you are back; a duration counts clock time, as snooze does.</summary>
+public sealed record AwayCommand(DateOnly? BackOn, TimeSpan? For, string? Note) : NormsCommand
+{
+    public override string Name => "away";
+}
+
+public sealed record BackCommand : NormsCommand
+{
+    public override string Name => "back";
+}
+
+/// <summary><see cref="Channel"/> null means the whole workspace.</summary>
+public sealed record HolidayAddCommand(DateOnly First, DateOnly Last, string HolidayName, SlackRef? Channel) : NormsCommand
+{
+    public override string Name => "holiday";
+}
+
+public sealed record HolidayRemoveCommand(DateOnly Day, SlackRef? Channel) : NormsCommand
+{
+    public override string Name => "holiday";
+}
+
+public sealed record HolidaysCommand(SlackRef? Channel) : NormsCommand
+{
+    public override string Name => "holidays";
+}

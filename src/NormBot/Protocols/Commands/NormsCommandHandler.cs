@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NormBot.Digests;
+using NormBot.Norms.People;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
 
@@ -16,7 +17,9 @@ public sealed class NormsCommandHandler(
     RouteCommands routes,
     LeaderCommands leaders,
     SnoozeCommands snooze,
-    DigestCommands digests) : ISlashCommandHandler
+    DigestCommands digests,
+    PersonalTimeCommands personal,
+    HolidayCommands holidays) : ISlashCommandHandler
 {
     public const string Command = NormsUsage.Command;
 
@@ -56,6 +59,13 @@ public sealed class NormsCommandHandler(
             LeadersRemoveCommand c => await leaders.RemoveAsync(c, invocation, ct),
             LeadersListCommand => await leaders.ListAsync(invocation, ct),
             AuditCommand c => await leaders.AuditAsync(c, invocation, ct),
+            MyHoursCommand c => await personal.MyHoursAsync(c, invocation, ct),
+            MyHoursOffCommand => await personal.MyHoursOffAsync(invocation, ct),
+            AwayCommand c => await personal.AwayAsync(c, invocation, ct),
+            BackCommand => await personal.BackAsync(invocation, ct),
+            HolidayAddCommand c => await holidays.AddAsync(c, invocation, ct),
+            HolidayRemoveCommand c => await holidays.RemoveAsync(c, invocation, ct),
+            HolidaysCommand c => await holidays.ListAsync(c, invocation, ct),
             StatsCommand or DigestScheduleCommand or DigestOffCommand or DigestNowCommand => await digests.HandleAsync(command, invocation, ct),
             _ => new NormsReply(NormsUsage.For(string.Empty)),
         };

@@ -33,6 +33,11 @@ public static class NormsCommandParser
             "digest" => DigestCommandParser.Parse(args),
             "leaders" => ParseLeaders(args),
             "audit" => ParseAudit(args),
+            "my-hours" => PeopleCommandParser.ParseMyHours(args),
+            "away" => PeopleCommandParser.ParseAway(args),
+            "back" => PeopleCommandParser.ParseBack(args),
+            "holiday" => PeopleCommandParser.ParseHoliday(args),
+            "holidays" => PeopleCommandParser.ParseHolidays(args),
             _ => new NormsParseError(
                 $"\"{tokens[0].Text}\" is not a /norms subcommand.{DidYouMean.Suffix(name, NormsUsage.SubcommandNames)} Try /norms help",
                 NormsUsage.For(string.Empty)),

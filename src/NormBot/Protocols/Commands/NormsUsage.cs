@@ -11,6 +11,10 @@ public static class NormsUsage
         ["show"] = ("/norms show [#channel]", false, "the protocol in effect for a channel"),
         ["stats"] = ("/norms stats [#channel] [7d|30d]", false, "response times for a channel"),
         ["snooze"] = ("/norms snooze <duration>|off  (e.g. /norms snooze 1d)", false, "pause your own nudges"),
+        ["my-hours"] = ("/norms my-hours <HH:MM-HH:MM> [days] [zone] | off  (e.g. /norms my-hours 10:00-18:00 mon-thu Europe/Berlin)", false, "your own working hours; without arguments, the time you work on"),
+        ["away"] = ("/norms away <YYYY-MM-DD|duration> [\"note\"]  (e.g. /norms away 2026-12-28 \"skiing\": back on the 28th)", false, "you are away until then: your clocks pause"),
+        ["back"] = ("/norms back", false, "end your away time now"),
+        ["holidays"] = ("/norms holidays [#channel]", false, "the holidays coming up"),
         ["set"] = ("/norms set <key> <value> [#channel]  (e.g. /norms set response-time 2h #support)", true, "change a protocol key, for one channel or the workspace"),
         ["unset"] = ("/norms unset <key> [#channel]", true, "go back to the workspace default"),
         ["route"] = ("/norms route <topic> #channel keywords: a, b", true, "send a topic to its own channel"),
@@ -21,6 +25,7 @@ public static class NormsUsage
             "schedule, stop or post a digest"),
         ["leaders"] = ("/norms leaders add|remove @user | /norms leaders list", true, "who may change protocols"),
         ["audit"] = ("/norms audit [n]", true, "the last n protocol changes"),
+        ["holiday"] = ("/norms holiday add YYYY-MM-DD [YYYY-MM-DD] [\"name\"] [#channel] | /norms holiday remove YYYY-MM-DD [#channel]", true, "days off for the workspace or one channel"),
     };
 
     public static IReadOnlyCollection<string> SubcommandNames => Subcommands.Keys;

@@ -20,9 +20,10 @@ internal static partial class ProtocolCommandParser
         var key = args[0].Text.ToLowerInvariant();
         var valueTokens = args.Skip(1).ToList();
 
-        // A trailing channel is the scope, unless it is the only value ("set escalate-to #leads").
+        // A trailing channel is the scope, unless it is the only value ("set escalate-to #leads") or ends a list
+        // ("set escalate-to @lead, #eng-leads").
         SlackRef? channel = null;
-        if (valueTokens.Count >= 2 && valueTokens[^1].IsChannel)
+        if (valueTokens.Count >= 2 && valueTokens[^1].IsChannel && !valueTokens[^2].Is(","))
         {
             channel = valueTokens[^1].Ref;
             valueTokens.RemoveAt(valueTokens.Count - 1);

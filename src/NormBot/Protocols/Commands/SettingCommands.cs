@@ -82,13 +82,25 @@ public sealed class SettingCommands(ProtocolStore store, ProtocolService protoco
         error = string.Empty;
         if (key is ProtocolKeys.EscalateTo or ProtocolKeys.UrgentChannel)
         {
-            if (value.Equals("none", StringComparison.OrdinalIgnoreCase))
+            if (value.Equals("none", StringComparison.OrdinalIgnoreCase) || value.Length == 0)
             {
                 canonical = string.Empty; // Protocol.Resolve reads an empty stored target as "none"
                 return true;
             }
 
-            return SlackRefResolver.TryTargetValue(value, invocation, out canonical, out error);
+            // escalate-to is a list (the parser already checked each part); each hand-typed name is resolved on its own.
+            var resolved = new List<string>();
+            foreach (var part in value.Split(", ", StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!SlackRefResolver.TryTargetValue(part, invocation, out var one, out error))
+                {
+                    return false;
+                }
+
+                resolved.Add(one);
+            }
+
+            canonical = string.Join(", ", resolved);
         }
 
         return true;

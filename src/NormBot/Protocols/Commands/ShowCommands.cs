@@ -13,19 +13,10 @@ public sealed class ShowCommands(ProtocolService protocols, DigestCommands diges
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(invocation);
-        string? channelId = null;
-        if (command.Channel is { } channel)
+        // In a DM there is no channel, so show the workspace defaults.
+        if (!SlackRefResolver.TryChannelOrHere(command.Channel, invocation, out var channelId, out var error))
         {
-            if (!SlackRefResolver.TryChannel(channel, invocation, out var id, out var error))
-            {
-                return new NormsReply($"{char.ToUpperInvariant(error[0])}{error[1..]}.\n{NormsUsage.For("show")}");
-            }
-
-            channelId = id;
-        }
-        else if (invocation.ChannelId.StartsWith('C') || invocation.ChannelId.StartsWith('G'))
-        {
-            channelId = invocation.ChannelId; // in a DM there is no channel, so show the workspace defaults
+            return new NormsReply($"{char.ToUpperInvariant(error[0])}{error[1..]}.\n{NormsUsage.For("show")}");
         }
 
         var protocol = await protocols.GetAsync(invocation.TeamId, channelId, ct);

@@ -88,6 +88,28 @@ public static class SlackRefResolver
         return false;
     }
 
+    /// <summary>The channel the command was typed in; null in a DM, where there is none.</summary>
+    public static string? Here(SlashCommand invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        return invocation.ChannelId.StartsWith('C') || invocation.ChannelId.StartsWith('G') ? invocation.ChannelId : null;
+    }
+
+    /// <summary>The channel named, or else the one the command was typed in (null in a DM); false when the name does not resolve.</summary>
+    public static bool TryChannelOrHere(SlackRef? channel, SlashCommand invocation, out string? channelId, out string error)
+    {
+        error = string.Empty;
+        channelId = Here(invocation);
+        if (channel is null)
+        {
+            return true;
+        }
+
+        var ok = TryChannel(channel, invocation, out var id, out error);
+        channelId = ok ? id : null;
+        return ok;
+    }
+
     /// <summary>How a scope reads in a reply: the workspace, or a channel link Slack renders with its name.</summary>
     public static string Describe(string scope) => scope == AuditEntry.WorkspaceScope ? "the workspace" : $"<#{scope}>";
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using NormBot.Slack;
 using NormBot.Slack.Events;
 
 namespace NormBot.Protocols.Commands;
@@ -17,7 +17,7 @@ public sealed class SnoozeCommands(SnoozeStore snoozes, TimeProvider time)
         var until = time.GetUtcNow() + length;
         await snoozes.SetAsync(invocation.TeamId, invocation.UserId, until, ct);
         return new NormsReply(
-            $"Your nudges are paused for {command.Duration} of clock time (a day here is 24 hours), until {Date(until)}. `/norms snooze off` resumes them.");
+            $"Your nudges are paused for {command.Duration} of clock time (a day here is 24 hours), until {SlackDate.Format(until)}. `/norms snooze off` resumes them.");
     }
 
     public async Task<NormsReply> ResumeAsync(SlashCommand invocation, CancellationToken ct)
@@ -29,8 +29,4 @@ public sealed class SnoozeCommands(SnoozeStore snoozes, TimeProvider time)
             ? new NormsReply("Snooze off: your nudges are back on.")
             : new NormsReply("You were not snoozed; your nudges are on.");
     }
-
-    // Slack renders <!date> in the reader's own time zone; the fallback after | is UTC.
-    private static string Date(DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"<!date^{at.ToUnixTimeSeconds()}^{{date_short_pretty}} at {{time}}|{at:yyyy-MM-dd HH:mm} UTC>");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NormBot.Norms.Escalations;
 using NormBot.Slack.Blocks;
 
 namespace NormBot.Protocols.Home;
@@ -8,7 +9,8 @@ namespace NormBot.Protocols.Home;
 /// leaders the channels with their own overrides and the slowest channels this week. Each list is capped so the
 /// whole view stays well inside Slack's 100 blocks.
 /// </summary>
-public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, TimeProvider time)
+public sealed class HomeViewBuilder(
+    HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, EscalationStore escalations, TimeProvider time)
 {
     public const int ListLimit = 10;
     public const string WaitsOnYouTitle = "What waits on you";
@@ -31,9 +33,10 @@ public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protoco
 
         blocks.Add(Title(YourAsksTitle));
         var mine = await queries.AskedByUserAsync(teamId, userId, ListLimit + 1, ct);
+        var trails = await escalations.ForAskerAsync(teamId, userId, ct);
         blocks.AddRange(mine.Count == 0
             ? [Note("None of your asks is waiting.")]
-            : mine.Take(ListLimit).Select(a => AskSection(a, $"asked {Ago(a.OpenedAt, now)}, waiting on {WaitingOn(a)}{Due(a.DueAt, now)}")));
+            : mine.Take(ListLimit).Select(a => AskSection(a, $"asked {Ago(a.OpenedAt, now)}, waiting on {WaitingOn(a)}{Due(a.DueAt, now)}{EscalationTrail.Describe(trails[(a.ChannelId, a.Ts)])}")));
         AddMore(blocks, mine.Count);
 
         blocks.Add(Title(ProtocolTitle));
@@ -110,6 +113,11 @@ public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protoco
         }
 
         var at = DateTimeOffset.FromUnixTimeMilliseconds(due);
+        if (Norms.WorkingTime.IsNever(at))
+        {
+            return " · paused while they're away";
+        }
+
         return at <= now ? $" · *overdue by {Span(now - at)}*" : $" · due in {Span(at - now)}";
     }
 

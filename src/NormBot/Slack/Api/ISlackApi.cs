@@ -32,6 +32,9 @@ public interface ISlackApi
 
     Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct);
 
+    /// <summary>A user's Do Not Disturb schedule (<c>dnd.info</c>), from which <c>hours slack</c> reads their hours.</summary>
+    Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct);
+
     Task PublishViewAsync(string userId, View view, CancellationToken ct);
 
     Task OpenViewAsync(string triggerId, View view, CancellationToken ct);

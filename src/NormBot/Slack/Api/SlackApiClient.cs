@@ -52,6 +52,9 @@ public sealed partial class SlackApiClient(
         (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), null, ct)).User
         ?? throw new SlackApiException("users.info", "invalid_response");
 
+    public Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct) =>
+        CallAsync<DndInfo>("dnd.info", Form(("user", userId)), null, ct);
+
     public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
         CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), null, ct);
 

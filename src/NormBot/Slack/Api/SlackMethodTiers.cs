@@ -19,6 +19,7 @@ public static class SlackMethodTiers
         ["conversations.history"] = "Tier3",
         ["conversations.open"] = "Tier3",
         ["users.info"] = "Tier4",
+        ["dnd.info"] = "Tier3",
         ["views.publish"] = "Tier4",
         ["views.open"] = "Tier4",
         ["users.list"] = "Tier2",

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace NormBot.Slack.Api;
 
-/// <summary>The parts of <c>users.info</c> NormBot uses (time zone drives working-time maths).</summary>
+/// <summary>The parts of <c>users.info</c> (and of <c>user_change</c>) NormBot uses: time zone and status drive working-time maths.</summary>
 public sealed record SlackUser
 {
     [JsonPropertyName("id")]
@@ -33,6 +33,9 @@ public sealed record SlackUser
 
     [JsonPropertyName("deleted")]
     public bool Deleted { get; init; }
+
+    [JsonPropertyName("profile")]
+    public SlackUserProfile? Profile { get; init; }
 }
 
 internal sealed record UserInfoResponse : SlackResponse

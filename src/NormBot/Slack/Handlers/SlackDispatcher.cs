@@ -82,6 +82,9 @@ public sealed partial class SlackDispatcher(
             case SlackHandlers.Events.TokensRevoked:
                 await HandleAsync<TokensRevokedEvent>(ev, context, ct);
                 break;
+            case SlackHandlers.Events.UserChange:
+                await HandleAsync<UserChangeEvent>(ev, context, ct);
+                break;
             default:
                 Log.Ignored(logger, type ?? "(none)");
                 break;

@@ -1,4 +1,5 @@
 using NormBot.Norms.Nudges;
+using NormBot.Norms.People;
 using NormBot.Norms.Rules;
 using NormBot.Protocols.Commands;
 using NormBot.Protocols.Home;
@@ -34,6 +35,7 @@ public static class SlackHandlers
         public const string MemberLeftChannel = "member_left_channel";
         public const string AppUninstalled = "app_uninstalled";
         public const string TokensRevoked = "tokens_revoked";
+        public const string UserChange = "user_change";
     }
 
     /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
@@ -41,7 +43,7 @@ public static class SlackHandlers
     [
         "app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added",
         Events.ChannelArchive, Events.GroupArchive, Events.ChannelDeleted, Events.GroupDeleted, Events.ChannelLeft, Events.GroupLeft,
-        Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked,
+        Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked, Events.UserChange,
     ];
 
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
@@ -56,6 +58,7 @@ public static class SlackHandlers
         services.AddScoped<IEventHandler<MemberLeftChannelEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
         services.AddScoped<IEventHandler<AppUninstalledEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
         services.AddScoped<IEventHandler<TokensRevokedEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
+        services.AddScoped<IEventHandler<UserChangeEvent>, UserChangeHandler>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public abstract class RulesTestBase
 
     protected EmulatedSlackApp Env { get; set; } = null!;
 
+    /// <summary>When the fake clock starts.</summary>
+    protected virtual DateTimeOffset StartAt => Monday10;
+
     protected TeamChat Chat { get; private set; } = null!;
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -23,7 +26,7 @@ public abstract class RulesTestBase
     [SetUp]
     public async Task StartAsync()
     {
-        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: new FakeTimeProvider(Monday10));
+        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: new FakeTimeProvider(StartAt));
         TeamChat.Seed(Env);
         Chat = new TeamChat(Env);
         await Env.Slack.WaitForCallAsync("auth.test");

@@ -58,6 +58,10 @@ public sealed class NormsCommandParserTests
     [TestCase("set escalate-to <#C0LEADS|leads>", "escalate-to", "<#C0LEADS|leads>", null)] // the only value is not the scope
     [TestCase("set escalate-to <#C0LEADS|leads> <#C0SUPPORT|support>", "escalate-to", "<#C0LEADS|leads>", "<#C0SUPPORT|support>")]
     [TestCase("set escalate-to none #support", "escalate-to", "", "#support")]
+    [TestCase("set escalate-to <@U0LEAD|lead>, <#C0LEADS|leads>, <!subteam^S0ENG|@eng>", "escalate-to", "<@U0LEAD|lead>, <#C0LEADS|leads>, <!subteam^S0ENG|@eng>", null)] // a list ending in a channel
+    [TestCase("set escalate-to @lead, #leads #support", "escalate-to", "@lead, #leads", "#support")]
+    [TestCase("set hours slack", "hours", "slack", null)]
+    [TestCase("set expectations off #support", "expectations", "off", "#support")]
     [TestCase("set urgent-channel #incidents", "urgent-channel", "#incidents", null)]
     [TestCase("set days mon, wed, fri", "days", "mon,wed,fri", null)]
     [TestCase("set timezone America/New_York #support", "timezone", "America/New_York", "#support")]
@@ -72,6 +76,72 @@ public sealed class NormsCommandParserTests
             Assert.That(set.Value, Is.EqualTo(value));
             Assert.That(set.Channel?.ToString(), Is.EqualTo(channel));
         });
+    }
+
+    [TestCase("my-hours 10:00-18:00", "10:00-18:00", null, null)]
+    [TestCase("my-hours 10:00 - 18:30 mon-thu", "10:00-18:30", "mon-thu", null)]
+    [TestCase("my-hours 08:00-16:00 Asia/Kolkata sun-thu", "08:00-16:00", "mon-thu,sun", "Asia/Kolkata")] // days and zone in any order
+    [TestCase("my-hours always Australia/Adelaide", "always", null, "Australia/Adelaide")]
+    public void Parse_MyHours_ReadsHoursDaysAndZone(string text, string hours, string? days, string? zone)
+    {
+        var command = Parsed<MyHoursCommand>(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(command.Hours?.ToString(), Is.EqualTo(hours));
+            Assert.That(command.Days?.ToString(), Is.EqualTo(days));
+            Assert.That(command.TimeZone?.Id, Is.EqualTo(zone));
+        });
+    }
+
+    [Test]
+    public void Parse_MyHoursAlone_ShowsAndOffClears()
+    {
+        Assert.That(NormsCommandParser.Parse("my-hours"), Is.EqualTo(new MyHoursCommand(null, null, null)));
+        Assert.That(NormsCommandParser.Parse("my-hours OFF"), Is.TypeOf<MyHoursOffCommand>());
+    }
+
+    [TestCase("away 2026-12-28", "2026-12-28", null, null)]
+    [TestCase("away 2026-12-28 \"skiing in the Alps\"", "2026-12-28", null, "skiing in the Alps")]
+    [TestCase("away 3d parental leave", null, 72.0, "parental leave")] // a day of away time is 24 hours, as for snooze
+    [TestCase("away 4h", null, 4.0, null)]
+    public void Parse_Away_ReadsBackDayOrDurationAndNote(string text, string? backOn, double? hours, string? note)
+    {
+        var away = Parsed<AwayCommand>(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(away.BackOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(backOn));
+            Assert.That(away.For?.TotalHours, Is.EqualTo(hours));
+            Assert.That(away.Note, Is.EqualTo(note));
+        });
+    }
+
+    [Test]
+    public void Parse_Back_IsBack() => Assert.That(NormsCommandParser.Parse("back"), Is.TypeOf<BackCommand>());
+
+    [TestCase("holiday add 2026-12-24", "2026-12-24", "2026-12-24", "", null)]
+    [TestCase("holiday add 2026-12-24 2026-12-26 \"Christmas\"", "2026-12-24", "2026-12-26", "Christmas", null)]
+    [TestCase("holiday add 2026-10-02 Gandhi Jayanti <#C0SUPPORT|support>", "2026-10-02", "2026-10-02", "Gandhi Jayanti", "<#C0SUPPORT|support>")]
+    public void Parse_HolidayAdd_ReadsDaysNameAndScope(string text, string first, string last, string name, string? channel)
+    {
+        var add = Parsed<HolidayAddCommand>(text);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(add.First.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(first));
+            Assert.That(add.Last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(last));
+            Assert.That(add.HolidayName, Is.EqualTo(name));
+            Assert.That(add.Channel?.ToString(), Is.EqualTo(channel));
+        });
+    }
+
+    [Test]
+    public void Parse_HolidayRemoveAndHolidays_ReadDayAndScope()
+    {
+        Assert.That(NormsCommandParser.Parse("holiday remove 2026-12-24 #support"), Is.EqualTo(new HolidayRemoveCommand(new DateOnly(2026, 12, 24), new SlackRef(SlackRefKind.Channel, null, "support"))));
+        Assert.That(NormsCommandParser.Parse("holidays <#C0SUPPORT|support>"), Is.EqualTo(new HolidaysCommand(Support)));
+        Assert.That(NormsCommandParser.Parse("holidays"), Is.EqualTo(new HolidaysCommand(null)));
     }
 
     [TestCase("unset response-time", "response-time", null)]

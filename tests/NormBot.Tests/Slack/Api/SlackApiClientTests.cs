@@ -39,6 +39,26 @@ public sealed class SlackApiClientTests
     }
 
     [Test]
+    public async Task GetDndInfo_AnotherUsersSchedule_ReadsNextStartAndEndOverForm()
+    {
+        // dnd.info for someone else, as the method's documentation shows it (the snooze fields are only for yourself).
+        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"dnd_enabled":true,"next_dnd_start_ts":1450416600,"next_dnd_end_ts":1450452600}""");
+
+        var dnd = await _slack.Api.GetDndInfoAsync("U0PRIYA01", CancellationToken.None);
+
+        var request = _slack.Http.Requests.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(dnd.DndEnabled, Is.True);
+            Assert.That(dnd.NextDndStartTs, Is.EqualTo(1450416600));
+            Assert.That(dnd.NextDndEndTs, Is.EqualTo(1450452600));
+            Assert.That(request.Method, Is.EqualTo("dnd.info"));
+            Assert.That(request.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
+            Assert.That(request.Body, Is.EqualTo("user=U0PRIYA01"));
+        }
+    }
+
+    [Test]
     public async Task PostMessage_OkWithWarning_ReturnsTsAndSendsJsonWithCharset()
     {
         _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
