@@ -37,7 +37,7 @@ public sealed class AskStore(Db db, TimeProvider time)
 
     private const string CloseAssignees = "UPDATE ask_assignees SET open = 0 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts";
 
-    /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or the app_mention twin).</summary>
+    /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or a replay).</summary>
     public async Task<bool> OpenAsync(Ask ask, IReadOnlyList<AskAssignee> assignees, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -61,7 +61,7 @@ public static class SlackResilience
     }
 
     // A write that timed out may have landed: posting it again could show a nudge or digest twice.
-    private static readonly string[] Writes = ["chat.postMessage", "chat.postEphemeral", "chat.update", "reactions.add", "views.publish", "views.open"];
+    private static readonly string[] Writes = ["chat.postMessage", "chat.postEphemeral", "chat.update", "views.publish"];
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, HttpRequestMessage? request) => outcome switch
     {

@@ -107,7 +107,7 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
         _ => throw new InvalidOperationException($"unknown outbox method {row.Method}"),
     };
 
-    private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackJson.Options)!;
+    private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackApiJson.Options)!;
 
     private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts);
 

@@ -155,32 +155,4 @@ public sealed class SlackApiClientTests
 
         Assert.That(ex!.Error, Is.EqualTo("expired_url"));
     }
-
-    [Test]
-    public async Task OpenView_SendsTriggerIdAndViewAsJson()
-    {
-        _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
-        var view = View.Modal("Propose a norm", [new DividerBlock()]) with { CallbackId = "propose_norm" };
-
-        await _slack.Api.OpenViewAsync("trigger-1", view, CancellationToken.None);
-
-        var body = JsonNode.Parse(_slack.Http.Requests.Single().Body)!;
-        Assert.That(JsonNode.DeepEquals(body, JsonNode.Parse("""
-            {"trigger_id":"trigger-1","view":{"type":"modal","blocks":[{"type":"divider"}],
-             "title":{"type":"plain_text","text":"Propose a norm","emoji":true},"callback_id":"propose_norm"}}
-            """)), Is.True, body.ToJsonString());
-    }
-
-    [Test]
-    public async Task OpenConversation_User_ReturnsDmChannelViaJson()
-    {
-        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0456ALICE"}}""");
-
-        var dm = await _slack.Api.OpenConversationAsync("U0456ALICE", CancellationToken.None);
-
-        var request = _slack.Http.Requests.Single();
-        Assert.That(dm, Is.EqualTo("D0456ALICE"));
-        Assert.That(request.Body, Is.EqualTo("""{"users":"U0456ALICE"}"""));
-        Assert.That(request.ContentType, Is.EqualTo("application/json; charset=utf-8"));
-    }
 }
