@@ -95,7 +95,7 @@ public sealed class SlackEmulator : IAsyncDisposable
         _sockets.SendEnvelopeAsync(Frames.Envelope(type, payload, acceptsResponsePayload, retryAttempt, retryReason), ackTimeout ?? DefaultAckTimeout);
 
     public Task<SocketAck> SendEventAsync(JsonObject eventCallbackBody, int retryAttempt = 0, string? retryReason = null) =>
-        SendEnvelopeAsync("events_api", eventCallbackBody, acceptsResponsePayload: false, retryAttempt, retryReason);
+        SendEnvelopeAsync(Frames.EventsApi, eventCallbackBody, acceptsResponsePayload: false, retryAttempt, retryReason);
 
     public Task<SocketAck> SendSlashCommandAsync(JsonObject formFieldsAsJson) =>
         SendEnvelopeAsync("slash_commands", formFieldsAsJson, acceptsResponsePayload: true);

@@ -103,7 +103,7 @@ public sealed partial class ManifestHandlersTests
     [Test]
     public void ScopeTable_CoversExactlyTheMethodsTheApiClientCalls()
     {
-        var folder = Path.Combine(SharedFiles.RepoRoot, "src", "NormBot", "Slack", "Api");
+        var folder = Repository.Path("src", "NormBot", "Slack", "Api");
         var called = Directory.GetFiles(folder, "SlackApiClient*.cs")
             .SelectMany(f => ApiCall().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
@@ -119,7 +119,7 @@ public sealed partial class ManifestHandlersTests
     [Test]
     public void EveryApiClientMethod_IsCalledByTheBot()
     {
-        var callers = Directory.GetFiles(Path.Combine(SharedFiles.RepoRoot, "src", "NormBot"), "*.cs", SearchOption.AllDirectories)
+        var callers = Directory.GetFiles(Repository.Path("src", "NormBot"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains(Path.Combine("Slack", "Api") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Select(File.ReadAllText)
             .ToList();

@@ -17,7 +17,7 @@ public sealed class SocketLifecycleTests : EmulatorTestBase
         var frame = await client.ReceiveAsync();
         var afterwards = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
 
-        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", $"disconnect.{reason}.json");
+        var fixture = Fixtures.ReadJson("socket-mode", $"disconnect.{reason}.json");
         Assert.Multiple(() =>
         {
             Assert.That((string?)frame!["type"], Is.EqualTo("disconnect"));

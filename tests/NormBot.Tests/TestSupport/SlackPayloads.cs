@@ -2,15 +2,15 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.Tests.TestSupport;
 
-/// <summary>Realistic payloads: Slack's own examples from ../shared/slack, changing only what a test is about.</summary>
+/// <summary>Realistic payloads from <see cref="Fixtures"/>, changing only what a test is about.</summary>
 public static class SlackPayloads
 {
     private static int _counter;
 
-    /// <summary>An <c>event_callback</c> from events/authored with a fresh event_id unless one is given.</summary>
+    /// <summary>An <c>event_callback</c> from Fixtures/events with a fresh event_id unless one is given.</summary>
     public static JsonObject Event(string file, Action<JsonObject>? changeEvent = null, string? eventId = null)
     {
-        var body = SharedFiles.ReadJson("slack", "events", "authored", file);
+        var body = Fixtures.ReadJson("events", file);
         body["event_id"] = eventId ?? $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
         changeEvent?.Invoke(body["event"]!.AsObject());
         return body;
@@ -32,10 +32,10 @@ public static class SlackPayloads
             }
         }, eventId);
 
-    /// <summary>The slash-command form fields of commands/authored, with a new text, user and channel.</summary>
-    public static Dictionary<string, string> SlashCommand(string text, string userId, string channelId, string teamId = "T0123NORM")
+    /// <summary>The slash-command form fields of Fixtures/commands, with a new text, user and channel.</summary>
+    public static Dictionary<string, string> SlashCommand(string text, string userId, string channelId, string teamId = "T06PLTFRM1")
     {
-        var fields = SharedFiles.ReadJson("slack", "commands", "authored", "slash_command.parsed.json");
+        var fields = Fixtures.ReadJson("commands", "slash_command.parsed.json");
         var result = fields.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
         result["text"] = text;
         result["user_id"] = userId;

@@ -61,7 +61,7 @@ public sealed class TeamChat(EmulatedSlackApp env)
     /// <summary>Presses a button as <paramref name="user"/>, the way Slack posts block_actions.</summary>
     public async Task PressAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral, string? responseUrl = null)
     {
-        var payload = SharedFiles.ReadJson("slack", "interactivity", "authored", "block_actions.message_button.json");
+        var payload = Fixtures.ReadJson("interactivity", "block_actions.message_button.json");
         payload["user"]!["id"] = user;
         payload["team"]!["id"] = EmulatedSlackApp.TeamId;
         payload["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral };

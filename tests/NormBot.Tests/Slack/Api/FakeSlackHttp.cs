@@ -28,12 +28,12 @@ public sealed class FakeSlackHttp(TimeProvider time) : HttpMessageHandler
     /// <summary>The connection fails before any answer (reset, DNS, TLS).</summary>
     public void AnswerNetworkFailure() => _answers.Enqueue(() => throw new HttpRequestException("connection reset"));
 
-    public void AnswerFixture(params string[] path) => Answer(HttpStatusCode.OK, SharedFiles.ReadText(["slack", "web-api", .. path]));
+    public void AnswerFixture(string file) => Answer(HttpStatusCode.OK, Fixtures.ReadText("web-api", file));
 
-    /// <summary>The shared 429 exchange: its status, Retry-After header and body.</summary>
+    /// <summary>Slack's 429 exchange: its status, Retry-After header and body.</summary>
     public void AnswerRateLimited()
     {
-        var exchange = SharedFiles.ReadJson("slack", "web-api", "authored", "http429.ratelimited.json");
+        var exchange = Fixtures.ReadJson("web-api", "http429.ratelimited.json");
         var seconds = int.Parse((string)exchange["headers"]!["Retry-After"]!, System.Globalization.CultureInfo.InvariantCulture);
         Answer((HttpStatusCode)(int)exchange["status"]!, exchange["body"]!.ToJsonString(), seconds);
     }

@@ -5,7 +5,8 @@ using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.Slack.Api;
 
-/// <summary>Feeds the union-of-all-fields shapes (with ok flipped to true): unknown fields must be ignored.</summary>
+/// <summary>Feeds the SDK's union-of-all-fields shapes (with ok flipped to true): unknown fields must be ignored.</summary>
+[SlackSpecs]
 public sealed class SlackApiShapeTests
 {
     private SlackApiHarness _slack = null!;
@@ -28,7 +29,7 @@ public sealed class SlackApiShapeTests
     [TestCase("apps.connections.open")]
     public async Task Method_FullShape_Deserialises(string method)
     {
-        var shape = SharedFiles.ReadJson("slack", "web-api", "shapes", $"{method}.json");
+        var shape = SlackSpecs.ReadJson("web-api", "shapes", $"{method}.json");
         shape["ok"] = true;
         shape.Remove("error");
         if (method == "apps.connections.open")

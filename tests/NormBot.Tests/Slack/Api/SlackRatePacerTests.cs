@@ -55,9 +55,10 @@ public sealed class SlackRatePacerTests
     }
 
     [Test]
+    [SlackSpecs]
     public void ByMethod_MatchesSlackTierMap()
     {
-        var tiers = SharedFiles.ReadJson("slack", "web-api", "rate_limit_tiers.json");
+        var tiers = SlackSpecs.ReadJson("web-api", "rate_limit_tiers.json");
 
         foreach (var (method, tier) in SlackMethodTiers.ByMethod)
         {
@@ -106,8 +107,8 @@ public sealed class SlackRatePacerTests
     {
         using var slack = new SlackApiHarness();
         slack.Http.AnswerRateLimited();
-        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
-        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
+        slack.Http.AnswerFixture("ok.with_warning.json");
+        slack.Http.AnswerFixture("ok.with_warning.json");
 
         var first = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "one"), CancellationToken.None);
         while (slack.Http.Requests.Count == 0)

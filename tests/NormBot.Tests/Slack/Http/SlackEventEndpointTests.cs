@@ -31,8 +31,8 @@ public sealed class SlackEventEndpointTests
     [Test]
     public async Task UrlVerification_Signed_EchoesChallenge()
     {
-        var body = SharedFiles.ReadText("slack", "events", "authored", "url_verification.json");
-        var challenge = SharedFiles.ReadJson("slack", "events", "authored", "url_verification.json")["challenge"]!.GetValue<string>();
+        var body = Fixtures.ReadText("events", "url_verification.json");
+        var challenge = Fixtures.ReadJson("events", "url_verification.json")["challenge"]!.GetValue<string>();
 
         var response = await _client.SendAsync(SignedRequests.Json("/slack/event", body, _app.Time.GetUtcNow()));
 
@@ -51,7 +51,7 @@ public sealed class SlackEventEndpointTests
         Assert.That(await Eventually.TrueAsync(() => _handler.Received.Count == 1), Is.True);
         var (ev, context) = _handler.Received.Single();
         Assert.That((ev.Channel, ev.User, ev.Text, ev.Ts), Is.EqualTo(("C0123GENRL", "U0456ALICE", "Has anyone reviewed the naming norms doc?", "1700000000.000100")));
-        Assert.That((context.TeamId, context.EventId), Is.EqualTo(("T0123NORM", body["event_id"]!.GetValue<string>())));
+        Assert.That((context.TeamId, context.EventId), Is.EqualTo(("T06PLTFRM1", body["event_id"]!.GetValue<string>())));
     }
 
     [Test]
@@ -164,7 +164,7 @@ public sealed class SlackEventEndpointTests
     [Test]
     public async Task Event_AppRateLimited_AcknowledgedWithoutWrapper()
     {
-        var body = SharedFiles.ReadText("slack", "events", "authored", "app_rate_limited.json");
+        var body = Fixtures.ReadText("events", "app_rate_limited.json");
 
         var response = await _client.SendAsync(SignedRequests.Json("/slack/event", body, _app.Time.GetUtcNow()));
 

@@ -40,7 +40,7 @@ public sealed class SocketModeRotationTests
         time.Advance(TimeSpan.FromMinutes(5));
         await Task.Delay(100);
         await socket.SendFixtureAsync("hello.json");
-        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await socket.SendFixtureAsync("envelope.events_api.message.json");
 
         Assert.That(await socket.ReceiveAsync(), Is.Not.Null, "the envelope is acked on the first socket");
         Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(1), "no second apps.connections.open");
