@@ -82,6 +82,9 @@ public sealed class SlackEmulator : IAsyncDisposable
 
     public void Inject(string method, EmulatedFault fault, int times = 1) => _faults.Add(method, fault, times);
 
+    /// <summary>Injected faults not yet met by a call: zero once every one has reached the emulator.</summary>
+    public int PendingFaults(string method) => _faults.Pending(method);
+
     public void ClearCalls() => _recorder.Clear();
 
     public Task<RecordedCall> WaitForCallAsync(string method, Func<RecordedCall, bool>? match = null, TimeSpan? timeout = null) =>

@@ -81,11 +81,6 @@ public sealed class SocketLifecycleTests : EmulatorTestBase
 
         await client.DisposeAsync();
 
-        for (var i = 0; i < 100 && Emulator.ConnectionCount > 0; i++)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.That(Emulator.ConnectionCount, Is.Zero);
+        Assert.That(await Eventually.TrueAsync(() => Emulator.ConnectionCount == 0), Is.True);
     }
 }

@@ -22,7 +22,7 @@ public static class SlackSpecs
         : $"Slack specs not found at {Variable}={Configured}";
 
     public static string Path(params string[] parts) =>
-        System.IO.Path.Combine([Root ?? throw new InvalidOperationException(Missing), .. parts]);
+        System.IO.Path.Combine([Root ?? throw new InvalidOperationException($"{Missing}. A test that reads them is marked [SlackSpecs]."), .. parts]);
 
     public static string ReadText(params string[] parts) => File.ReadAllText(Path(parts));
 

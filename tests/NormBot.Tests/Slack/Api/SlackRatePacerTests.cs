@@ -111,12 +111,7 @@ public sealed class SlackRatePacerTests
         slack.Http.AnswerFixture("ok.with_warning.json");
 
         var first = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "one"), CancellationToken.None);
-        while (slack.Http.Requests.Count == 0)
-        {
-            await Task.Delay(2);
-        }
-
-        await Task.Delay(50);
+        await slack.Time.TimerDueAsync(slack.Time.GetUtcNow() + TimeSpan.FromSeconds(30)); // waiting out the 429's Retry-After
         var second = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "two"), CancellationToken.None);
         await slack.PumpAsync(Task.WhenAll(first, second).ContinueWith(_ => 0, TaskScheduler.Default));
 

@@ -73,8 +73,7 @@ public sealed class SlackEventEndpointTests
         }
 
         Assert.That(statuses, Has.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await Eventually.TrueAsync(() => !_handler.Received.IsEmpty), Is.True);
-        await Task.Delay(300);
+        await _app.InboxDrainedAsync();
         Assert.That(_handler.Received, Has.Count.EqualTo(1));
     }
 
@@ -137,7 +136,9 @@ public sealed class SlackEventEndpointTests
         var response = await _client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        await Task.Delay(200);
+        await _app.InboxDrainedAsync();
+        await using var connection = _app.Database();
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox"), Is.Zero, "nothing was stored");
         Assert.That(_handler.Received, Is.Empty);
     }
 
