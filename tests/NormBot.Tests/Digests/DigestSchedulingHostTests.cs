@@ -6,7 +6,6 @@ using NormBot.Protocols;
 using NormBot.Protocols.Commands;
 using NormBot.Slack.Events;
 using NormBot.SlackEmulator;
-using NormBot.Storage;
 using NormBot.Tests.TestSupport;
 using Emulator = NormBot.SlackEmulator.SlackEmulator;
 
@@ -109,7 +108,8 @@ public sealed class DigestSchedulingHostTests
 
         Assert.That(off.Text, Is.EqualTo("Stopped the digest to <#C0LEADS>."));
         Assert.That(await commands.ScheduleLinesAsync(Team, CancellationToken.None), Is.Empty);
-        await using var connection = await app.Services.GetRequiredService<Db>().OpenAsync();
+        // A connection beside the app's, not one of its own: holding one of those would make the app's next query wait.
+        await using var connection = app.Database();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'digest'"), Is.Zero);
         var audit = await app.Services.GetRequiredService<AuditLog>().LatestAsync(Team, 10, CancellationToken.None);
         Assert.That(audit.Select(a => (a.Action, a.Scope, a.OldValue, a.NewValue)), Is.EqualTo(new[]
@@ -233,14 +233,23 @@ public sealed class DigestSchedulingHostTests
     private List<RecordedCall> DigestPosts() =>
         _slack.Calls.Where(c => c.Method == "chat.postMessage" && c.Args["channel"]?.GetValue<string>() == Leads).ToList();
 
-    // The scheduler waits on the fake clock: move it in steps, and keep nudging it in small steps past the due time,
-    // since its loop may be parked on a fake-clock wait. Small, because the Slack client's 30 s per-attempt timeout
-    // runs on the same clock.
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, DateTimeOffset until, Func<bool> done) =>
+    // The scheduler waits on the fake clock: jump to half a minute before the due time (not later, or the trigger would
+    // be left to the misfire handler), then move in steps and keep nudging it in small steps past the due time, since
+    // its loop may be parked on a fake-clock wait. Small, because the Slack client's 30 s per-attempt timeout runs on
+    // the same clock.
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, DateTimeOffset until, Func<bool> done)
+    {
+        var approach = until - TimeSpan.FromSeconds(35);
+        if (time.GetUtcNow() < approach)
+        {
+            time.SetUtcNow(approach);
+        }
+
         Assert.That(
             await Eventually.TrueAdvancingAsync(time, () => time.GetUtcNow() < until ? TimeSpan.FromSeconds(30) : TimeSpan.FromMilliseconds(200), done, TimeSpan.FromSeconds(30)),
             Is.True,
             "the scheduler fired in time");
+    }
 
     private static NormsCommand Parse(string text) => NormsCommandParser.Parse(text) is NormsCommand command
         ? command

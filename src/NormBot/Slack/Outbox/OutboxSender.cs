@@ -37,10 +37,17 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
                 Log.LoopFailed(logger, ex);
             }
 
-            // Woken at once by new messages; the timeout picks up held DMs whose time has come. No token here:
-            // a cancelled semaphore wait completes this loop inline on the thread stopping the host, and a
-            // host disposed from that continuation (the test host does) deadlocks. The loop ends within a second.
-            await outbox.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+            // Woken at once by new messages; the timeout picks up held DMs whose time has come.
+            try
+            {
+                await outbox.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The cancelled wait resumes this loop inline on the thread stopping the host: leave that thread
+                // at once, since a host disposed from this continuation would wait for itself.
+                await Task.Yield();
+            }
         }
     }
 
