@@ -24,6 +24,7 @@ public static class Settling
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var database = app.Database();
+        await database.OpenAsync();
         var drained = await Eventually.TrueAsync(async () => await BotWork.InboxPendingAsync(app.Services, database) == 0, Patience);
         Assert.That(drained, Is.True, "the inbox did not drain");
     }
@@ -40,6 +41,7 @@ public static class Settling
     {
         ArgumentNullException.ThrowIfNull(app);
         await using var database = app.Database();
+        await database.OpenAsync();
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var deadline = DateTime.UtcNow + patience;
         var (seen, since) = ((string?)null, DateTime.UtcNow);
