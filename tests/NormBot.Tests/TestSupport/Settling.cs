@@ -61,11 +61,9 @@ public static class Settling
             {
                 (seen, since) = (busy, DateTime.UtcNow);
             }
-            else if (DateTime.UtcNow - since > StallAfter
-                     && app.Time is TestClock clock
-                     && clock.PendingTimers.FirstOrDefault(t => t > now && t - now <= CloseWait) is var due && due != default)
+            else if (DateTime.UtcNow - since > StallAfter && app.Time is TestClock clock && clock.PendingTimers.Any(t => t > now && t - now <= CloseWait))
             {
-                clock.SetUtcNow(due);
+                clock.SetUtcNow(clock.PendingTimers.First(t => t > now));
                 since = DateTime.UtcNow;
             }
 
