@@ -49,6 +49,15 @@ internal sealed class FaultInjector
         }
     }
 
+    /// <summary>Uses of injected faults that calls to <paramref name="method"/> have not consumed yet.</summary>
+    public int Pending(string method)
+    {
+        lock (_gate)
+        {
+            return _queues.TryGetValue(method, out var queue) ? queue.Sum(q => q.Remaining) : 0;
+        }
+    }
+
     public EmulatedFault? Take(string method)
     {
         lock (_gate)

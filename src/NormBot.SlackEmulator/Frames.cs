@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.SlackEmulator;
 
-/// <summary>Server-to-client Socket Mode frames, shaped like <c>socket-mode/authored/*.json</c>.</summary>
+/// <summary>Server-to-client Socket Mode frames, shaped as Slack documents them.</summary>
 internal static class Frames
 {
     public const string Host = "emulator";
@@ -22,13 +22,24 @@ internal static class Frames
         ["debug_info"] = new JsonObject { ["host"] = Host },
     };
 
-    public static JsonObject Envelope(string type, JsonObject payload, bool acceptsResponsePayload, int retryAttempt, string? retryReason) => new()
+    public const string EventsApi = "events_api";
+
+    /// <summary>Only Events API envelopes say whether they are a retry; commands and interactions are never retried.</summary>
+    public static JsonObject Envelope(string type, JsonObject payload, bool acceptsResponsePayload, int retryAttempt, string? retryReason)
     {
-        ["envelope_id"] = Guid.NewGuid().ToString(),
-        ["type"] = type,
-        ["payload"] = payload.DeepClone(),
-        ["accepts_response_payload"] = acceptsResponsePayload,
-        ["retry_attempt"] = retryAttempt,
-        ["retry_reason"] = retryReason ?? string.Empty,
-    };
+        var envelope = new JsonObject
+        {
+            ["envelope_id"] = Guid.NewGuid().ToString(),
+            ["type"] = type,
+            ["payload"] = payload.DeepClone(),
+            ["accepts_response_payload"] = acceptsResponsePayload,
+        };
+        if (type == EventsApi)
+        {
+            envelope["retry_attempt"] = retryAttempt;
+            envelope["retry_reason"] = retryReason ?? string.Empty;
+        }
+
+        return envelope;
+    }
 }

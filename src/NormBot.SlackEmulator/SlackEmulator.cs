@@ -112,6 +112,9 @@ public sealed class SlackEmulator : IAsyncDisposable
 
     public void ClearFaults() => _faults.Clear();
 
+    /// <summary>Injected faults not yet met by a call: zero once every one has reached the emulator.</summary>
+    public int PendingFaults(string method) => _faults.Pending(method);
+
     public void ClearCalls() => _recorder.Clear();
 
     public Task<RecordedCall> WaitForCallAsync(string method, Func<RecordedCall, bool>? match = null, TimeSpan? timeout = null) =>
@@ -125,7 +128,7 @@ public sealed class SlackEmulator : IAsyncDisposable
         _sockets.SendEnvelopeAsync(Frames.Envelope(type, payload, acceptsResponsePayload, retryAttempt, retryReason), ackTimeout ?? DefaultAckTimeout);
 
     public Task<SocketAck> SendEventAsync(JsonObject eventCallbackBody, int retryAttempt = 0, string? retryReason = null) =>
-        SendEnvelopeAsync("events_api", eventCallbackBody, acceptsResponsePayload: false, retryAttempt, retryReason);
+        SendEnvelopeAsync(Frames.EventsApi, eventCallbackBody, acceptsResponsePayload: false, retryAttempt, retryReason);
 
     /// <summary>
     /// The <c>user_change</c> event Slack sends after someone's profile (status, time zone, ...) changed, wrapped in its

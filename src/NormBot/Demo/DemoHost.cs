@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
-using NormBot.Digests;
 using NormBot.Hosting;
-using NormBot.Norms;
-using NormBot.Slack.Inbox;
 using NormBot.SlackEmulator;
 using Quartz;
 using Quartz.Impl.AdoJobStore;
@@ -31,8 +27,6 @@ public sealed class DemoHost : IAsyncDisposable
     // Quartz's default, which NormBot keeps: a trigger later than this is left to its misfire handler, which only
     // runs as the clock moves on, so waiting for it here would wait forever.
     private static readonly TimeSpan MisfireThreshold = TimeSpan.FromMinutes(1);
-
-    private const string ContextPass = "a context-grace pass";
 
     private readonly string _folder;
 
@@ -179,24 +173,16 @@ public sealed class DemoHost : IAsyncDisposable
     public async Task QuietAsync(CancellationToken ct)
     {
         await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        var timers = Bot.Services.GetServices<IHostedService>().OfType<RuleTimers>().Single();
-        var scheduler = await Bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
         var deadline = DateTime.UtcNow + QuietTimeout;
         var (seen, seenSince) = ((string?)null, DateTime.UtcNow);
         while (true)
         {
-            // Producers first, queues second: a scan that ends between the two has already queued what it sends.
-            // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
             var now = Time.GetUtcNow();
-            var passes = timers.Passes;
-            var busy = await BusyAsync(connection, timers, scheduler, now, ct);
-            if (busy is null && timers.Passes == passes)
+            if (await BotWork.PendingAsync(Bot.Services, connection, now, now - MisfireThreshold, ct) is not { } busy)
             {
                 return;
             }
 
-            // Nothing left, but a context pass started meanwhile: it may be about to queue a nudge.
-            busy ??= ContextPass;
             if (DateTime.UtcNow > deadline)
             {
                 // What was still busy, and what the bot last complained of: a test run shows this message, not stderr.
@@ -217,32 +203,6 @@ public sealed class DemoHost : IAsyncDisposable
 
             await Task.Delay(10, ct);
         }
-    }
-
-    /// <summary>What the bot is still doing at <paramref name="now"/>, or null when it has nothing left.</summary>
-    private static async Task<string?> BusyAsync(
-        SqliteConnection connection, RuleTimers timers, IScheduler scheduler, DateTimeOffset now, CancellationToken ct)
-    {
-        if (timers.Scanning)
-        {
-            return ContextPass;
-        }
-
-        if (await ScheduledWork.FirstPendingAsync(scheduler, now, now - MisfireThreshold, ct) is { } trigger)
-        {
-            return "Quartz trigger " + trigger;
-        }
-
-        var (inbox, context, outbox) = await connection.QuerySingleAsync<(long, long, long)>(
-            """
-            SELECT (SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL),
-                   (SELECT COUNT(*) FROM pending_context WHERE due_at <= @Now),
-                   (SELECT COUNT(*) FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now AND attempts = 0)
-            """,
-            new { Now = now.ToUnixTimeMilliseconds() });
-        return inbox + context + outbox == 0
-            ? null
-            : $"{inbox} event(s) to handle, {context} context nudge(s) due, {outbox} message(s) to send";
     }
 
     private async Task SendEventAsync(JsonObject ev, CancellationToken ct)

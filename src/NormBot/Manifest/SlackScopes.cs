@@ -17,15 +17,10 @@ public static class SlackScopes
         ["chat.update"] = ["chat:write"], // replaces an overdue DM once its button was pressed
         ["chat.getPermalink"] = [], // links to the original message; no scope needed
         ["conversations.info"] = ["channels:read", "groups:read"], // channel names in nudges, public and private
-        ["conversations.members"] = ["channels:read", "groups:read"], // who an unassigned ask waits on
         ["conversations.replies"] = ["channels:history", "groups:history"], // the text of a message being moved
-        ["conversations.history"] = ["channels:history", "groups:history"], // catching up on messages after downtime
-        ["conversations.open"] = ["im:write"], // the DM channel for overdue reminders
         ["users.info"] = ["users:read"], // time zones (working hours), status (away) and admin/owner flags (who is a leader)
         ["dnd.info"] = ["dnd:read"], // hours slack: a person's hours from their notification schedule
         ["views.publish"] = [], // App Home tab; needs no scope, only the Home tab enabled
-        ["views.open"] = [], // modals opened from a button; trigger_id is the permission
-        ["reactions.add"] = ["reactions:write"], // the client can acknowledge with a reaction
         ["apps.connections.open"] = [], // Socket Mode: uses the app-level token (connections:write), not a bot scope
     };
 
@@ -34,7 +29,6 @@ public static class SlackScopes
     {
         ["message.channels"] = ["channels:history"], // every rule starts from a channel message
         ["message.groups"] = ["groups:history"], // the same in private channels the bot was invited to
-        ["app_mention"] = ["app_mentions:read"], // @NormBot in a channel
         ["reaction_added"] = ["reactions:read"], // ✅ answers an ask, 📌 records a decision
         ["app_home_opened"] = [], // App Home refresh; needs no scope
 

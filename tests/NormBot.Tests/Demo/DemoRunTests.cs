@@ -7,7 +7,7 @@ namespace NormBot.Tests.Demo;
 /// <summary>The repository's demo day, run in process as <c>normbot demo --speed 0</c> would run it.</summary>
 public sealed class DemoRunTests
 {
-    private static string RepoScript => Path.Combine(SharedFiles.RepoRoot, "src", "NormBot", "Demo", "day.yaml");
+    private static string RepoScript => Path.Combine(Repository.Root, "src", "NormBot", "Demo", "day.yaml");
 
     private string _transcript = "";
     private string _errors = "";

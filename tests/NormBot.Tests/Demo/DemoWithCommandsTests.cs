@@ -18,7 +18,7 @@ public sealed class DemoWithCommandsTests
     [Test]
     public async Task CommandHandlerPresent_RepliesAndDigestReplaceTheComputedSummary()
     {
-        var script = DemoScript.Load(Path.Combine(SharedFiles.RepoRoot, "src", "NormBot", "Demo", "day.yaml"));
+        var script = DemoScript.Load(Path.Combine(Repository.Root, "src", "NormBot", "Demo", "day.yaml"));
         using var output = new StringWriter();
 
         await new DemoRunner(script, output, TimeSpan.Zero, s => s.AddScoped<ISlashCommandHandler, StandInNorms>()).RunAsync(CancellationToken.None);

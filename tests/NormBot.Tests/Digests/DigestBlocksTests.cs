@@ -43,7 +43,7 @@ public sealed partial class DigestBlocksTests
     public void Render_VeryBusyChannel_StaysWithinSlackLimits()
     {
         var blocks = DigestBlocks.Render(BusyReport(), DigestService.Title);
-        var json = JsonSerializer.SerializeToNode(blocks, NormBot.Slack.Api.SlackJson.Options)!.AsArray();
+        var json = JsonSerializer.SerializeToNode(blocks, NormBot.Slack.Api.SlackApiJson.Options)!.AsArray();
 
         Assert.That(blocks, Has.Count.LessThanOrEqualTo(BlockLimits.BlocksPerMessage));
         foreach (var block in json.Select(b => b!.AsObject()))
@@ -126,7 +126,7 @@ public sealed partial class DigestBlocksTests
 
     private static string AllText(IReadOnlyList<Block> blocks)
     {
-        var json = JsonSerializer.SerializeToNode(blocks, NormBot.Slack.Api.SlackJson.Options)!;
+        var json = JsonSerializer.SerializeToNode(blocks, NormBot.Slack.Api.SlackApiJson.Options)!;
         return string.Join("\n", Strings(json));
     }
 

@@ -6,7 +6,6 @@ using NormBot.Protocols;
 using NormBot.Protocols.Commands;
 using NormBot.Slack.Events;
 using NormBot.SlackEmulator;
-using NormBot.Storage;
 using NormBot.Tests.TestSupport;
 using Emulator = NormBot.SlackEmulator.SlackEmulator;
 
@@ -43,7 +42,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Daily_AtItsTime_PostsOneDigestToTheTarget()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)); // Monday
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)); // Monday
         await using var app = Start(time);
         var commands = app.Services.GetRequiredService<DigestCommands>();
 
@@ -59,7 +58,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Schedule_SurvivesRestart_AndADigestMissedWhileDownIsPostedOnce()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)); // Monday
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero)); // Monday
         var dbPath = Path.Combine(_folder, "normbot.db");
         await using (var first = Start(time, dbPath))
         {
@@ -80,13 +79,13 @@ public sealed class DigestSchedulingHostTests
         // Wait for the job to finish before moving the clock: the Slack client's per-attempt timeout runs on the
         // fake clock too, and jumping it while chat.postMessage is in flight would make the client retry the post.
         var store = second.Services.GetRequiredService<DigestScheduleStore>();
-        Assert.That(await EventuallyAsync(async () => await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is not null), Is.True);
+        Assert.That(await Eventually.TrueAsync(async () => await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is not null), Is.True);
 
-        // Let the scheduler run a few more rounds of its loop without reaching Thursday 09:00.
+        // Let the scheduler run a few more rounds of its loop without reaching Thursday 09:00, finishing each.
         for (var i = 0; i < 10; i++)
         {
             time.Advance(TimeSpan.FromSeconds(30));
-            await Task.Delay(100);
+            await second.SettledAsync();
         }
 
         Assert.That(DigestPosts(), Has.Count.EqualTo(1), "missed three times, posted once");
@@ -95,7 +94,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Off_RemovesTheScheduleFromQuartzAndTheList()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var commands = app.Services.GetRequiredService<DigestCommands>();
         await commands.HandleAsync(Parse("digest <#C0LEADS|team-leads> weekly mon 09:00"), Invocation(), CancellationToken.None);
@@ -109,7 +108,8 @@ public sealed class DigestSchedulingHostTests
 
         Assert.That(off.Text, Is.EqualTo("Stopped the digest to <#C0LEADS>."));
         Assert.That(await commands.ScheduleLinesAsync(Team, CancellationToken.None), Is.Empty);
-        await using var connection = await app.Services.GetRequiredService<Db>().OpenAsync();
+        // A connection beside the app's, not one of its own: holding one of those would make the app's next query wait.
+        await using var connection = app.Database();
         Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_GROUP = 'digest'"), Is.Zero);
         var audit = await app.Services.GetRequiredService<AuditLog>().LatestAsync(Team, 10, CancellationToken.None);
         Assert.That(audit.Select(a => (a.Action, a.Scope, a.OldValue, a.NewValue)), Is.EqualTo(new[]
@@ -123,7 +123,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Now_PostsAtOnce_AndTheNextDigestStartsWhereItEnded()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var commands = app.Services.GetRequiredService<DigestCommands>();
 
@@ -139,7 +139,7 @@ public sealed class DigestSchedulingHostTests
     public async Task Now_TargetWithoutTheBot_SaysHowToInviteIt()
     {
         _slack.Workspace.AddChannel("C0PRIVATE", "secret", "U0LEAD");
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
 
         var reply = await app.Services.GetRequiredService<DigestCommands>().HandleAsync(
@@ -151,7 +151,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task Metrics_AfterAJobRan_ExposeRunsAndDuration()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var commands = app.Services.GetRequiredService<DigestCommands>();
         await commands.HandleAsync(Parse("digest <#C0LEADS|team-leads> daily 09:00"), Invocation(), CancellationToken.None);
@@ -159,7 +159,7 @@ public sealed class DigestSchedulingHostTests
 
         var client = app.CreateClient();
         string metrics = "";
-        Assert.That(await EventuallyAsync(async () =>
+        Assert.That(await Eventually.TrueAsync(async () =>
         {
             metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
             return metrics.Contains("normbot_job_runs_total{job=\"digest\"}", StringComparison.Ordinal);
@@ -171,7 +171,7 @@ public sealed class DigestSchedulingHostTests
     [Test]
     public async Task OverdueScan_RunsEveryConfiguredInterval()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time, settings: new() { ["Jobs:OverdueScanInterval"] = "00:00:10" });
         var client = app.CreateClient();
         var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_runs_total{job=\"overdue-scan\"}");
@@ -179,11 +179,11 @@ public sealed class DigestSchedulingHostTests
         for (var i = 0; i < 6; i++)
         {
             time.Advance(TimeSpan.FromSeconds(10));
-            await Task.Delay(150);
+            await app.SettledAsync();
         }
 
         double after = 0;
-        Assert.That(await EventuallyAsync(async () =>
+        Assert.That(await Eventually.TrueAsync(async () =>
         {
             after = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_runs_total{job=\"overdue-scan\"}");
             return after - before >= 4;
@@ -197,7 +197,7 @@ public sealed class DigestSchedulingHostTests
         // internal_error is retryable (the job fails and the next digest covers the period); a permanent refusal is not a
         // failure of the job but the end of the schedule.
         _slack.Inject("chat.postMessage", EmulatedFault.Error("internal_error"));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var client = app.CreateClient();
         var before = Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}");
@@ -205,7 +205,7 @@ public sealed class DigestSchedulingHostTests
 
         await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
 
-        Assert.That(await EventuallyAsync(async () =>
+        Assert.That(await Eventually.TrueAsync(async () =>
             Metric(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "normbot_job_failures_total{job=\"digest\"}") > before), Is.True);
     }
 
@@ -213,13 +213,13 @@ public sealed class DigestSchedulingHostTests
     public async Task TargetTheBotIsNotIn_ScheduleEndsAfterOneRefusal_AuditedAsSlack()
     {
         _slack.Workspace.AddChannel("C0NOBOT", "no-bot", "U0LEAD");
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         await using var app = Start(time);
         var store = app.Services.GetRequiredService<DigestScheduleStore>();
         await app.Services.GetRequiredService<DigestCommands>().HandleAsync(Parse("digest <#C0NOBOT|no-bot> daily 09:00"), Invocation(), CancellationToken.None);
 
         await AdvanceUntilAsync(time, new DateTimeOffset(2026, 3, 2, 9, 0, 5, TimeSpan.Zero), () => _slack.Calls.Any(c => c.Method == "chat.postMessage"));
-        Assert.That(await EventuallyAsync(async () => await store.FindAsync(Team, "C0NOBOT", CancellationToken.None) is null), Is.True);
+        Assert.That(await Eventually.TrueAsync(async () => await store.FindAsync(Team, "C0NOBOT", CancellationToken.None) is null), Is.True);
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
 
         Assert.That(await scheduler.GetJobDetail(DigestJob.Key(Team, "C0NOBOT")), Is.Null, "no trigger left to try again tomorrow");
@@ -254,34 +254,22 @@ public sealed class DigestSchedulingHostTests
     private List<RecordedCall> DigestPosts() =>
         _slack.Calls.Where(c => c.Method == "chat.postMessage" && c.Args["channel"]?.GetValue<string>() == Leads).ToList();
 
-    // The scheduler waits on the fake clock: move it in steps, giving its loop a moment of real time between them,
-    // and keep nudging it in small steps past the due time, since the loop may be parked on a fake-clock wait.
-    // Small, because the Slack client's 30 s per-attempt timeout runs on the same clock.
+    // The scheduler waits on the fake clock: jump to half a minute before the due time (not later, or the trigger would
+    // be left to the misfire handler), then move in steps and keep nudging it in small steps past the due time, since
+    // its loop may be parked on a fake-clock wait. Small, because the Slack client's 30 s per-attempt timeout runs on
+    // the same clock.
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, DateTimeOffset until, Func<bool> done)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!done() && DateTime.UtcNow < deadline)
+        var approach = until - TimeSpan.FromSeconds(35);
+        if (time.GetUtcNow() < approach)
         {
-            time.Advance(time.GetUtcNow() < until ? TimeSpan.FromSeconds(30) : TimeSpan.FromMilliseconds(200));
-            await Task.Delay(25);
+            time.SetUtcNow(approach);
         }
 
-        Assert.That(done(), Is.True, "the scheduler fired in time");
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return false;
+        Assert.That(
+            await Eventually.TrueAdvancingAsync(time, () => time.GetUtcNow() < until ? TimeSpan.FromSeconds(30) : TimeSpan.FromMilliseconds(200), done, TimeSpan.FromSeconds(30)),
+            Is.True,
+            "the scheduler fired in time");
     }
 
     private static NormsCommand Parse(string text) => NormsCommandParser.Parse(text) is NormsCommand command

@@ -37,11 +37,11 @@ public sealed class PostgresClusterTests
             await admin.ExecuteAsync($"CREATE DATABASE {database}");
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database, Pooling = false }.ToString();
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
 
         await using var slack = await Emulator.StartAsync(new SlackEmulatorOptions { TeamId = Team });
         slack.Workspace.AddChannel(Leads, "team-leads", slack.BotUserId);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
         var settings = new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = slack.BotToken,
@@ -64,24 +64,23 @@ public sealed class PostgresClusterTests
             Assert.That(reply.Text, Does.StartWith("Scheduled:"));
 
             int Posts() => slack.Calls.Count(c => c.Method == "chat.postMessage" && (string?)c.Args["channel"] == Leads);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
-            while (Posts() == 0 && DateTime.UtcNow < deadline)
-            {
-                time.Advance(time.GetUtcNow() < new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1));
-                await Task.Delay(50);
-            }
+            var nine = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+            Assert.That(
+                await Eventually.TrueAdvancingAsync(time, () => time.GetUtcNow() < nine ? TimeSpan.FromSeconds(30) : TimeSpan.FromSeconds(1), () => Posts() > 0, TimeSpan.FromSeconds(40)),
+                Is.True,
+                "a replica posted the digest");
 
             // Let the job finish before moving the clock again: the Slack client's per-attempt timeout runs on it too.
             var store = first.Services.GetRequiredService<DigestScheduleStore>();
-            for (var i = 0; i < 100 && await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is null; i++)
-            {
-                await Task.Delay(50);
-            }
+            Assert.That(await Eventually.TrueAsync(async () => await store.LastPeriodEndAsync(Team, Leads, CancellationToken.None) is not null), Is.True);
 
-            for (var i = 0; i < 20; i++)
+            // More rounds of both schedulers, each finished, to give the other replica every chance to post it again:
+            // 30 s of clock is four of the cluster's check-ins (7.5 s).
+            for (var i = 0; i < 6; i++)
             {
                 time.Advance(TimeSpan.FromSeconds(5));
-                await Task.Delay(50);
+                await first.SettledAsync();
+                await second.SettledAsync();
             }
 
             Assert.That(Posts(), Is.EqualTo(1), "one digest from a cluster of two");

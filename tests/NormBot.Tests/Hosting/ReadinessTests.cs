@@ -38,9 +38,15 @@ public sealed class ReadinessTests
         using var client = app.CreateClient();
         await slack.WaitForCallAsync("auth.test");
 
-        var response = await client.GetAsync("/health/ready");
+        // The emulator records the call before the app has read the answer: wait for the app to act on it.
+        HttpResponseMessage response = null!;
+        var refused = await Eventually.TrueAsync(async () =>
+        {
+            response = await client.GetAsync("/health/ready");
+            return response.StatusCode == HttpStatusCode.ServiceUnavailable;
+        });
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(refused, Is.True, "ready stays 503 once Slack refused the token");
         // The emulator does not know the token: auth.test answers invalid_auth, which pauses the one workspace.
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Slack refused the bot token: (Slack:BotToken) (invalid_auth)"));
     }

@@ -40,6 +40,30 @@ public sealed partial class ManifestHandlersTests
         Assert.That(Strings(SocketMode["settings"]!["event_subscriptions"]!["bot_events"]).Select(e => e.Split('.')[0]).Distinct(), Is.SubsetOf(routed));
     }
 
+    // A channel archived, deleted or left ends tracking the same way: one handler serves the six.
+    private static readonly Dictionary<string, string> SharedHandler = new[]
+    {
+        "channel_archive", "group_archive", "channel_deleted", "group_deleted", "channel_left", "group_left",
+    }.ToDictionary(e => e, _ => "ChannelGoneEvent");
+
+    /// <summary>A subscription without a handler costs a scope (and a delivery per event) for nothing.</summary>
+    [Test]
+    public void EverySubscribedEvent_HasAHandler()
+    {
+        var handled = new ServiceCollection().AddSlackHandlers()
+            .Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(IEventHandler<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0].Name)
+            .ToHashSet();
+
+        foreach (var subscription in SlackHandlers.BotEvents)
+        {
+            // message.channels -> message -> MessageEvent, reaction_added -> ReactionAddedEvent.
+            var type = SharedHandler.GetValueOrDefault(subscription)
+                ?? string.Concat(subscription.Split('.')[0].Split('_').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "Event";
+            Assert.That(handled, Does.Contain(type), $"{subscription} is subscribed but no IEventHandler<{type}> is registered");
+        }
+    }
+
     [Test]
     public void SlashCommand_IsTheHandlersCommandWithEscaping()
     {
@@ -87,13 +111,33 @@ public sealed partial class ManifestHandlersTests
     [Test]
     public void ScopeTable_CoversExactlyTheMethodsTheApiClientCalls()
     {
-        var folder = Path.Combine(SharedFiles.RepoRoot, "src", "NormBot", "Slack", "Api");
+        var folder = Repository.Path("src", "NormBot", "Slack", "Api");
         var called = Directory.GetFiles(folder, "SlackApiClient*.cs")
             .SelectMany(f => ApiCall().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet();
 
         Assert.That(called, Is.Not.Empty);
         Assert.That(SlackScopes.ByMethod.Keys, Is.EquivalentTo(called), "add the method and the scopes it needs to Manifest/SlackScopes.cs");
+    }
+
+    /// <summary>
+    /// A client method nothing calls keeps its line in the scope table, and so its scope in the manifest, for nothing.
+    /// With <see cref="ScopeTable_CoversExactlyTheMethodsTheApiClientCalls"/>: every scope asked for serves a call the bot makes.
+    /// </summary>
+    [Test]
+    public void EveryApiClientMethod_IsCalledByTheBot()
+    {
+        var callers = Directory.GetFiles(Repository.Path("src", "NormBot"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains(Path.Combine("Slack", "Api") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+
+        var unused = typeof(NormBot.Slack.Api.ISlackApi).GetMethods()
+            .Select(m => m.Name)
+            .Where(name => !callers.Any(source => source.Contains($".{name}(", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.That(unused, Is.Empty, "remove these from ISlackApi and SlackApiClient (and their line in Manifest/SlackScopes.cs), or use them");
     }
 
     [Test]

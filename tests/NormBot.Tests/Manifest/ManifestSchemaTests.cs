@@ -10,10 +10,11 @@ namespace NormBot.Tests.Manifest;
 public sealed class ManifestSchemaTests
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(SharedFiles.ReadText("slack", "manifest", "schema", "manifest.schema.1.0.0.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 }));
+        JsonSchema.FromText(SlackSpecs.ReadText("manifest", "schema", "manifest.schema.1.0.0.json"), new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 }));
 
     [TestCase(null)]
     [TestCase("https://bot.example.com")]
+    [SlackSpecs]
     public void PrintedManifest_ValidAgainstSlackSchema(string? host)
     {
         var json = Print(host);
@@ -27,9 +28,10 @@ public sealed class ManifestSchemaTests
     [TestCase("manifest-schema.v1.valid.json", true)]
     [TestCase("manifest-schema.v1.invalid.json", false)]
     [TestCase("node-sdk.socket-mode-app.manifest.json", true)]
+    [SlackSpecs]
     public void Schema_SlacksOwnExamples_ValidAsNamed(string file, bool valid)
     {
-        var example = SharedFiles.ReadJson("slack", "manifest", "examples", file);
+        var example = SlackSpecs.ReadJson("manifest", "examples", file);
 
         Assert.That(Evaluate(example).IsValid, Is.EqualTo(valid));
     }

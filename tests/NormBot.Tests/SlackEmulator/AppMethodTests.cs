@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using NormBot.Tests.TestSupport;
-
 namespace NormBot.Tests.SlackEmulator;
 
 public sealed class AppMethodTests : EmulatorTestBase
@@ -10,7 +8,7 @@ public sealed class AppMethodTests : EmulatorTestBase
     {
         var result = await CallAsync("auth.test", []);
 
-        ShapeAssert.Conforms("auth.test", result.Json, "ok", "url", "team", "user", "team_id", "user_id", "bot_id");
+        ShapeAssert.HasFields(result.Json, "ok", "url", "team", "user", "team_id", "user_id", "bot_id");
         Assert.Multiple(() =>
         {
             Assert.That((string?)result.Json["user_id"], Is.EqualTo(Emulator.BotUserId));
@@ -24,7 +22,7 @@ public sealed class AppMethodTests : EmulatorTestBase
         var result = await EmulatorHttp.GetAsync(Emulator, "users.info", [new("user", Alice)]);
         var unknown = await CallAsync("users.info", new JsonObject { ["user"] = "U0NOSUCH1" });
 
-        ShapeAssert.Conforms("users.info", result.Json, "ok", "user");
+        ShapeAssert.HasFields(result.Json, "ok", "user");
         var user = result.Json["user"]!;
         Assert.Multiple(() =>
         {
@@ -41,12 +39,12 @@ public sealed class AppMethodTests : EmulatorTestBase
     [Test]
     public async Task ViewsPublish_HomeView_StoredAndHashEnforced()
     {
-        var view = SharedFiles.ReadJson("slack", "blockkit", "views", "view_home_001.json");
+        var view = Views.Home();
 
         var result = await CallAsync("views.publish", new JsonObject { ["user_id"] = Alice, ["view"] = view });
         var stale = await CallAsync("views.publish", new JsonObject { ["user_id"] = Alice, ["view"] = view.DeepClone(), ["hash"] = "stale.hash" });
 
-        ShapeAssert.Conforms("views.publish", result.Json, "ok", "view");
+        ShapeAssert.HasFields(result.Json, "ok", "view");
         Assert.Multiple(() =>
         {
             Assert.That((string?)result.Json["view"]!["id"], Does.StartWith("V"));
@@ -59,13 +57,13 @@ public sealed class AppMethodTests : EmulatorTestBase
     [Test]
     public async Task ViewsOpen_ModalAsFormString_ReturnsView()
     {
-        var view = SharedFiles.ReadJson("slack", "blockkit", "views", "view_modal_001.json");
+        var view = Views.Modal();
         var fields = new Dictionary<string, string> { ["trigger_id"] = "123.456.abc", ["view"] = view.ToJsonString() };
 
         var result = await EmulatorHttp.PostFormAsync(Emulator, "views.open", fields);
         var noTrigger = await CallAsync("views.open", new JsonObject { ["view"] = view.DeepClone() });
 
-        ShapeAssert.Conforms("views.open", result.Json, "ok", "view");
+        ShapeAssert.HasFields(result.Json, "ok", "view");
         var call = Emulator.Calls[0];
         Assert.Multiple(() =>
         {
@@ -85,7 +83,7 @@ public sealed class AppMethodTests : EmulatorTestBase
         var second = await CallAsync("reactions.add", args.DeepClone().AsObject());
         var missing = await CallAsync("reactions.add", new JsonObject { ["channel"] = General, ["name"] = "x", ["timestamp"] = "1.000001" });
 
-        ShapeAssert.Conforms("reactions.add", first.Json, "ok");
+        ShapeAssert.HasFields(first.Json, "ok");
         Assert.Multiple(() =>
         {
             Assert.That(first.Ok, Is.True, first.RawBody);
@@ -101,7 +99,7 @@ public sealed class AppMethodTests : EmulatorTestBase
         var first = await CallAsync("apps.connections.open", [], token: "app");
         var second = await CallAsync("apps.connections.open", [], token: "app");
 
-        ShapeAssert.Conforms("apps.connections.open", first.Json, "ok", "url");
+        ShapeAssert.HasFields(first.Json, "ok", "url");
         Assert.Multiple(() =>
         {
             Assert.That((string?)first.Json["url"], Does.StartWith($"ws://127.0.0.1:{Emulator.ApiBaseUrl.Port}/socket?ticket="));

@@ -9,7 +9,7 @@ public sealed class ConversationMethodTests : EmulatorTestBase
     {
         var result = await EmulatorHttp.GetAsync(Emulator, "conversations.info", [new("channel", General), new("include_num_members", "true")]);
 
-        ShapeAssert.Conforms("conversations.info", result.Json, "ok", "channel");
+        ShapeAssert.HasFields(result.Json, "ok", "channel");
         var channel = result.Json["channel"]!;
         Assert.Multiple(() =>
         {
@@ -43,7 +43,7 @@ public sealed class ConversationMethodTests : EmulatorTestBase
 
         var result = await CallAsync("conversations.history", new JsonObject { ["channel"] = General });
 
-        ShapeAssert.Conforms("conversations.history", result.Json, "ok", "messages", "has_more", "response_metadata");
+        ShapeAssert.HasFields(result.Json, "ok", "messages", "has_more", "response_metadata");
         var ts = result.Json["messages"]!.AsArray().Select(m => (string?)m!["ts"]).ToList();
         Assert.Multiple(() =>
         {
@@ -70,7 +70,7 @@ public sealed class ConversationMethodTests : EmulatorTestBase
         var unknown = await CallAsync("conversations.replies", new JsonObject { ["channel"] = General, ["ts"] = "1.000001" });
         var missingTs = await CallAsync("conversations.replies", new JsonObject { ["channel"] = General });
 
-        ShapeAssert.Conforms("conversations.replies", result.Json, "ok", "messages", "has_more");
+        ShapeAssert.HasFields(result.Json, "ok", "messages", "has_more");
         var messages = result.Json["messages"]!.AsArray();
         Assert.Multiple(() =>
         {
@@ -87,7 +87,7 @@ public sealed class ConversationMethodTests : EmulatorTestBase
     {
         var result = await CallAsync("conversations.members", new JsonObject { ["channel"] = General });
 
-        ShapeAssert.Conforms("conversations.members", result.Json, "ok", "members", "response_metadata");
+        ShapeAssert.HasFields(result.Json, "ok", "members", "response_metadata");
         Assert.Multiple(() =>
         {
             Assert.That(result.Json["members"]!.AsArray().Select(m => (string?)m), Is.EqualTo(new[] { Emulator.BotUserId, Alice, Bob }));

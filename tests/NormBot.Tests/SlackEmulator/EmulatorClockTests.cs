@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using NormBot.SlackEmulator;
+using NormBot.Tests.TestSupport;
 using Emu = NormBot.SlackEmulator.SlackEmulator;
 
 namespace NormBot.Tests.SlackEmulator;
@@ -51,7 +52,7 @@ public sealed class EmulatorClockTests
         var emulator = await Emu.StartAsync();
         emulator.Inject("auth.test", EmulatedFault.Delay(TimeSpan.FromMinutes(5)));
         var pending = EmulatorHttp.PostJsonAsync(emulator, "auth.test", []);
-        await Task.Delay(200);
+        Assert.That(await Eventually.TrueAsync(() => emulator.PendingFaults("auth.test") == 0), Is.True, "the request reached the emulator and is being delayed");
 
         var clock = Stopwatch.StartNew();
         await emulator.DisposeAsync();

@@ -9,7 +9,7 @@ public sealed class ResponseUrlAndRecordingTests : EmulatorTestBase
     public async Task ResponseUrl_PostIsRecordedWithJsonBody()
     {
         var url = Emulator.CreateResponseUrl();
-        var body = SharedFiles.ReadJson("slack", "commands", "authored", "response_url.in_channel.json");
+        var body = Fixtures.ReadJson("commands", "response_url.ephemeral.json");
 
         var result = await EmulatorHttp.PostToUrlAsync(url, body);
 

@@ -8,7 +8,7 @@ namespace NormBot.Tests.SlackEmulator;
 public sealed class SlackOpenApiContract
 {
     private static readonly Lazy<SlackOpenApiContract> Shared = new(() =>
-        Load(SharedFiles.Path("slack", "openapi", "slack_web_openapi_v2_without_examples.json")));
+        Load(SlackSpecs.Path("openapi", "slack_web_openapi_v2_without_examples.json")));
 
     private readonly Dictionary<string, Operation> _operations;
 
@@ -23,7 +23,7 @@ public sealed class SlackOpenApiContract
         ["apps.connections.open"] = [],
     };
 
-    /// <summary>The contract for the shared spec file (parsed once per test run).</summary>
+    /// <summary>The contract in Slack's spec file (parsed once per test run); only in tests marked <see cref="SlackSpecsAttribute"/>.</summary>
     public static SlackOpenApiContract Default => Shared.Value;
 
     public static SlackOpenApiContract Load(string specPath)

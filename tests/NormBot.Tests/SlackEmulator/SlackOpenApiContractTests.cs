@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using NormBot.SlackEmulator;
+using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.SlackEmulator;
 
+[SlackSpecs]
 public sealed class SlackOpenApiContractTests
 {
     private static SlackOpenApiContract Contract => SlackOpenApiContract.Default;

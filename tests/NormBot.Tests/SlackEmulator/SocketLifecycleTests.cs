@@ -17,7 +17,7 @@ public sealed class SocketLifecycleTests : EmulatorTestBase
         var frame = await client.ReceiveAsync();
         var afterwards = await client.ReceiveAsync(TimeSpan.FromSeconds(5));
 
-        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", $"disconnect.{reason}.json");
+        var fixture = Fixtures.ReadJson("socket-mode", $"disconnect.{reason}.json");
         Assert.Multiple(() =>
         {
             Assert.That((string?)frame!["type"], Is.EqualTo("disconnect"));
@@ -81,11 +81,6 @@ public sealed class SocketLifecycleTests : EmulatorTestBase
 
         await client.DisposeAsync();
 
-        for (var i = 0; i < 100 && Emulator.ConnectionCount > 0; i++)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.That(Emulator.ConnectionCount, Is.Zero);
+        Assert.That(await Eventually.TrueAsync(() => Emulator.ConnectionCount == 0), Is.True);
     }
 }

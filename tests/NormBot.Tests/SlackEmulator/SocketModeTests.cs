@@ -13,7 +13,7 @@ public sealed class SocketModeTests : EmulatorTestBase
         var hello = await client.ReceiveAsync();
         await Emulator.WaitForConnectionAsync();
 
-        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", "hello.json");
+        var fixture = Fixtures.ReadJson("socket-mode", "hello.json");
         Assert.Multiple(() =>
         {
             Assert.That((string?)hello!["type"], Is.EqualTo("hello"));
@@ -28,14 +28,14 @@ public sealed class SocketModeTests : EmulatorTestBase
     public async Task SlashCommandEnvelope_AckWithPayload_ReturnedToCaller()
     {
         await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
-        var fields = SharedFiles.ReadJson("slack", "socket-mode", "authored", "envelope.slash_commands.json")["payload"]!.AsObject();
+        var fields = Fixtures.ReadJson("socket-mode", "envelope.slash_commands.json")["payload"]!.AsObject();
 
         var sending = Emulator.SendSlashCommandAsync(fields);
         var envelope = (await client.ReceiveAsync())!;
         await client.SendAsync(new JsonObject { ["envelope_id"] = envelope["envelope_id"]!.DeepClone(), ["payload"] = new JsonObject { ["text"] = "Searching…" } });
         var ack = await sending;
 
-        var fixture = SharedFiles.ReadJson("slack", "socket-mode", "authored", "envelope.events_api.app_mention.json");
+        var fixture = Fixtures.ReadJson("socket-mode", "envelope.slash_commands.json");
         Assert.Multiple(() =>
         {
             Assert.That(envelope.Select(kv => kv.Key), Is.EquivalentTo(fixture.Select(kv => kv.Key)));
@@ -52,7 +52,7 @@ public sealed class SocketModeTests : EmulatorTestBase
     public async Task EventEnvelope_RetryFieldsCarried_PlainAck()
     {
         await using var client = await TestSocketClient.ConnectReadyAsync(Emulator);
-        var body = SharedFiles.ReadJson("slack", "events", "authored", "app_mention.top_level.json");
+        var body = Fixtures.ReadJson("events", "message.channels.plain.json");
 
         var sending = Emulator.SendEventAsync(body, retryAttempt: 1, retryReason: "timeout");
         var envelope = (await client.ReceiveAsync())!;

@@ -1,14 +1,20 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace NormBot.Tests.TestSupport;
 
 /// <summary>Waits for background work with a timeout instead of sleeping a fixed time.</summary>
 public static class Eventually
 {
-    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan? timeout = null)
+    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), timeout);
+
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
     {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (DateTime.UtcNow < deadline)
         {
-            if (condition())
+            if (await condition())
             {
                 return true;
             }
@@ -16,6 +22,26 @@ public static class Eventually
             await Task.Delay(20);
         }
 
-        return condition();
+        return await condition();
+    }
+
+    /// <summary>
+    /// Moves a fake clock on by <paramref name="step"/> between checks until <paramref name="condition"/> holds: for work
+    /// that itself waits on that clock (a scheduler, a backoff).
+    /// </summary>
+    public static Task<bool> TrueAdvancingAsync(FakeTimeProvider clock, Func<TimeSpan> step, Func<bool> condition, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(step);
+        return TrueAsync(() =>
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            clock.Advance(step());
+            return false;
+        }, timeout);
     }
 }

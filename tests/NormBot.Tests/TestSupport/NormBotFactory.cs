@@ -24,7 +24,7 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
         _services = services;
         KeepDatabase = databasePath is not null;
         DatabasePath = databasePath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "normbot-tests", $"{Guid.NewGuid():N}.db");
-        Time = time ?? new FakeTimeProvider(DateTimeOffset.UtcNow);
+        Time = time ?? new TestClock(DateTimeOffset.UtcNow);
         _settings = new Dictionary<string, string?>
         {
             ["Slack:BotToken"] = BotToken,

@@ -2,45 +2,38 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.Tests.TestSupport;
 
-/// <summary>Realistic payloads: Slack's own examples from ../shared/slack, changing only what a test is about.</summary>
+/// <summary>Realistic payloads from <see cref="Fixtures"/>, changing only what a test is about.</summary>
 public static class SlackPayloads
 {
     private static int _counter;
 
-    /// <summary>An <c>event_callback</c> from events/authored with a fresh event_id unless one is given.</summary>
+    /// <summary>An <c>event_callback</c> from Fixtures/events with a fresh event_id unless one is given.</summary>
     public static JsonObject Event(string file, Action<JsonObject>? changeEvent = null, string? eventId = null)
     {
-        var body = SharedFiles.ReadJson("slack", "events", "authored", file);
+        var body = Fixtures.ReadJson("events", file);
         body["event_id"] = eventId ?? $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
         changeEvent?.Invoke(body["event"]!.AsObject());
         return body;
     }
 
-    /// <summary>A payload from <c>real-payloads/</c> (other projects' test suites), for the emulator's team, with a fresh event_id.</summary>
-    public static JsonObject Real(string file, Action<JsonObject>? changeEvent = null)
-    {
-        var body = SharedFiles.ReadJson("slack", "real-payloads", file);
-        body["team_id"] = EmulatedSlackApp.TeamId;
-        body["event_id"] = $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
-        changeEvent?.Invoke(body["event"]!.AsObject());
-        return body;
-    }
-
     /// <summary>
-    /// An event from Slack's event catalogue (<c>events/shapes/</c>, placeholders for values) for the emulator's team,
-    /// with the inner event's fields set as given.
+    /// An event from Fixtures/events for the emulator's workspace (its team id, a fresh event_id), with the inner event's
+    /// fields set as given.
     /// </summary>
-    public static JsonObject Shape(string file, params (string Field, string Value)[] fields)
-    {
-        var body = SharedFiles.ReadJson("slack", "events", "shapes", file);
-        body["type"] = "event_callback";
-        body["team_id"] = EmulatedSlackApp.TeamId;
-        body["event_id"] = $"Ev{Interlocked.Increment(ref _counter):D4}{Guid.NewGuid():N}"[..14].ToUpperInvariant();
-        foreach (var (field, value) in fields)
+    public static JsonObject ForEmulator(string file, params (string Field, string Value)[] fields) =>
+        ForEmulator(file, e =>
         {
-            body["event"]![field] = value;
-        }
+            foreach (var (field, value) in fields)
+            {
+                e[field] = value;
+            }
+        });
 
+    public static JsonObject ForEmulator(string file, Action<JsonObject> changeEvent)
+    {
+        var body = Event(file, changeEvent);
+        body["team_id"] = EmulatedSlackApp.TeamId;
+        body.Remove("authorizations");
         return body;
     }
 
@@ -60,10 +53,10 @@ public static class SlackPayloads
             }
         }, eventId);
 
-    /// <summary>The slash-command form fields of commands/authored, with a new text, user and channel.</summary>
-    public static Dictionary<string, string> SlashCommand(string text, string userId, string channelId, string teamId = "T0123NORM")
+    /// <summary>The slash-command form fields of Fixtures/commands, with a new text, user and channel.</summary>
+    public static Dictionary<string, string> SlashCommand(string text, string userId, string channelId, string teamId = "T06PLTFRM1")
     {
-        var fields = SharedFiles.ReadJson("slack", "commands", "authored", "slash_command.parsed.json");
+        var fields = Fixtures.ReadJson("commands", "slash_command.parsed.json");
         var result = fields.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "");
         result["text"] = text;
         result["user_id"] = userId;

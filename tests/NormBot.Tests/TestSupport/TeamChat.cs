@@ -1,10 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using NormBot.Digests;
-using NormBot.Slack;
-using Quartz;
 
 namespace NormBot.Tests.TestSupport;
 
@@ -47,14 +42,7 @@ public sealed class TeamChat(EmulatedSlackApp env)
     }
 
     /// <summary>Waits until the bot has processed everything it acknowledged (the ack comes before processing).</summary>
-    public async Task ProcessedAsync()
-    {
-        await using var connection = env.App.Database();
-        // An acknowledged delivery is in the table already (stored before the ack).
-        var drained = await Eventually.TrueAsync(() =>
-            Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL") == 0);
-        Assert.That(drained, Is.True, "the inbox did not drain");
-    }
+    public Task ProcessedAsync() => env.App.InboxDrainedAsync();
 
     /// <summary>Runs <c>/norms text</c> as <paramref name="user"/> in <paramref name="channel"/>; returns the reply's text.</summary>
     public async Task<string> CommandAsync(string user, string text, string channel = General)
@@ -72,7 +60,7 @@ public sealed class TeamChat(EmulatedSlackApp env)
     /// <summary>Presses a button as <paramref name="user"/>, the way Slack posts block_actions.</summary>
     public async Task PressAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral, string? responseUrl = null)
     {
-        var payload = SharedFiles.ReadJson("slack", "interactivity", "authored", "block_actions.message_button.json");
+        var payload = Fixtures.ReadJson("interactivity", "block_actions.message_button.json");
         payload["user"]!["id"] = user;
         payload["team"]!["id"] = EmulatedSlackApp.TeamId;
         payload["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = channel, ["is_ephemeral"] = ephemeral };
@@ -86,27 +74,22 @@ public sealed class TeamChat(EmulatedSlackApp env)
     }
 
     /// <summary>
-    /// Moves the fake clock in steps so the rule timers (5 s ticks) run along the way, letting the scheduler catch up
-    /// after each: a step of 10 minutes makes the overdue scan's trigger late, and Quartz fires a late trigger from its
-    /// misfire handler, which waits on this clock. Waiting here keeps that handler armed for the next step, so the last
-    /// step cannot leave a scan stranded until a move of the clock that never comes.
+    /// Moves the fake clock in steps so the rule timers (5 s ticks) run along the way, and after each step waits until
+    /// the bot has done what the clock brought due (<see cref="Settling"/>): a step of 10 minutes makes the overdue
+    /// scan's trigger late, and Quartz fires a late trigger from its misfire handler, which waits on this clock.
+    /// Waiting here keeps that handler armed for the next step, so the last step cannot leave a scan stranded until a
+    /// move of the clock that never comes.
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         var step = TimeSpan.FromMinutes(10);
-        var scheduler = await env.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var patience = Stopwatch.StartNew();
         for (var passed = TimeSpan.Zero; passed < by; passed += step)
         {
             env.Time.Advance(by - passed < step ? by - passed : step);
-            await Task.Delay(5);
-            while (patience.Elapsed < SchedulerPatience && await ScheduledWork.PendingAsync(scheduler, env.Time.GetUtcNow(), DateTimeOffset.MinValue))
-            {
-                await Task.Delay(10);
-            }
+            await env.App.TrySettleAsync(StepPatience);
         }
 
-        await Task.Delay(300);
+        await env.App.SettledAsync();
     }
 
     /// <summary>
@@ -124,6 +107,6 @@ public sealed class TeamChat(EmulatedSlackApp env)
         Assert.That(done(), Is.True, string.Join('\n', env.Slack.Calls.TakeLast(20)));
     }
 
-    // A bound, not a wait: past it the steps go on as they did before the scheduler was waited for.
-    private static readonly TimeSpan SchedulerPatience = TimeSpan.FromSeconds(5);
+    // A bound, not a wait: past it the steps go on; the last step must settle.
+    private static readonly TimeSpan StepPatience = TimeSpan.FromSeconds(5);
 }

@@ -49,7 +49,7 @@ public sealed class AskStore(Db db, TimeProvider time)
 
     private const string StopWaitingOn = "UPDATE ask_assignees SET declined = 1 WHERE team_id = @TeamId AND user_id = @UserId AND open = 1 AND declined = 0";
 
-    /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or the app_mention twin).</summary>
+    /// <summary>Records an ask with its assignees; false when it was already recorded (a retry or a replay).</summary>
     public async Task<bool> OpenAsync(Ask ask, IReadOnlyList<AskAssignee> assignees, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

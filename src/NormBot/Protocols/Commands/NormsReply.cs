@@ -13,7 +13,7 @@ public sealed record NormsReply(string Text, IReadOnlyList<Block>? Blocks = null
         var message = new JsonObject { ["response_type"] = "ephemeral", ["text"] = Text };
         if (Blocks is { Count: > 0 })
         {
-            message["blocks"] = JsonSerializer.SerializeToNode(Blocks, Slack.Api.SlackJson.Options);
+            message["blocks"] = JsonSerializer.SerializeToNode(Blocks, Slack.Api.SlackApiJson.Options);
         }
 
         return message;

@@ -54,20 +54,8 @@ internal sealed record ConversationInfoResponse : SlackResponse
     public ConversationInfo? Channel { get; init; }
 }
 
-internal sealed record MembersPage : SlackResponse
-{
-    [JsonPropertyName("members")]
-    public IReadOnlyList<string>? Members { get; init; }
-}
-
 internal sealed record MessagesPage : SlackResponse
 {
     [JsonPropertyName("messages")]
     public IReadOnlyList<SlackMessage>? Messages { get; init; }
-}
-
-internal sealed record OpenConversationResponse : SlackResponse
-{
-    [JsonPropertyName("channel")]
-    public ConversationInfo? Channel { get; init; }
 }

@@ -18,17 +18,8 @@ public interface ISlackApi
 
     Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct);
 
-    /// <summary>All member user ids, following <c>next_cursor</c> page by page.</summary>
-    IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct);
-
     /// <summary>The parent then its replies, oldest first, across all pages.</summary>
     IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct);
-
-    /// <summary>Top-level messages, newest first, across all pages; bounds are Slack <c>ts</c> strings.</summary>
-    IAsyncEnumerable<SlackMessage> GetConversationHistoryAsync(string channel, string? oldest, string? latest, CancellationToken ct);
-
-    /// <summary>Opens (or finds) the DM with a user and returns its channel id.</summary>
-    Task<string> OpenConversationAsync(string userId, CancellationToken ct);
 
     Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct);
 
@@ -36,10 +27,6 @@ public interface ISlackApi
     Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct);
 
     Task PublishViewAsync(string userId, View view, CancellationToken ct);
-
-    Task OpenViewAsync(string triggerId, View view, CancellationToken ct);
-
-    Task AddReactionAsync(string channel, string ts, string name, CancellationToken ct);
 
     /// <summary>Calls <c>apps.connections.open</c> with the app-level token; returns the WebSocket URL.</summary>
     Task<Uri> OpenSocketConnectionAsync(CancellationToken ct);

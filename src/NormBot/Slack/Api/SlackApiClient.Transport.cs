@@ -69,7 +69,7 @@ public sealed partial class SlackApiClient
         T? body = null;
         try
         {
-            body = await response.Content.ReadFromJsonAsync<T>(SlackJson.Options, ct);
+            body = await response.Content.ReadFromJsonAsync<T>(SlackApiJson.Options, ct);
         }
         catch (JsonException) when (!response.IsSuccessStatusCode)
         {
@@ -119,7 +119,7 @@ public sealed partial class SlackApiClient
     private static ByteArrayContent Json<TBody>(TBody body)
     {
         // Bytes rather than JsonContent so a retry can send the same content again.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, SlackJson.Options));
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, SlackApiJson.Options));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         return content;
     }
@@ -132,9 +132,6 @@ public sealed partial class SlackApiClient
     {
         [JsonPropertyName("user_id")]
         public string? UserId { get; init; }
-
-        [JsonPropertyName("trigger_id")]
-        public string? TriggerId { get; init; }
     }
 
     private static partial class Log

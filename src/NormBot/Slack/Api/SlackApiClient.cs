@@ -35,18 +35,8 @@ public sealed partial class SlackApiClient(
         (await CallAsync<ConversationInfoResponse>("conversations.info", Form(("channel", channel)), null, ct)).Channel
         ?? throw new SlackApiException("conversations.info", "invalid_response");
 
-    public IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct) =>
-        PagesAsync<MembersPage, string>("conversations.members", [("channel", channel)], p => p.Members, ct);
-
     public IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct) =>
         PagesAsync<MessagesPage, SlackMessage>("conversations.replies", [("channel", channel), ("ts", ts)], p => p.Messages, ct);
-
-    public IAsyncEnumerable<SlackMessage> GetConversationHistoryAsync(string channel, string? oldest, string? latest, CancellationToken ct) =>
-        PagesAsync<MessagesPage, SlackMessage>("conversations.history", [("channel", channel), ("oldest", oldest), ("latest", latest)], p => p.Messages, ct);
-
-    public async Task<string> OpenConversationAsync(string userId, CancellationToken ct) =>
-        (await CallAsync<OpenConversationResponse>("conversations.open", Json(new { users = userId }), null, ct)).Channel?.Id
-        ?? throw new SlackApiException("conversations.open", "invalid_response");
 
     public async Task<SlackUser> GetUserInfoAsync(string userId, CancellationToken ct) =>
         (await CallAsync<UserInfoResponse>("users.info", Form(("user", userId)), null, ct)).User
@@ -57,12 +47,6 @@ public sealed partial class SlackApiClient(
 
     public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
         CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), null, ct);
-
-    public Task OpenViewAsync(string triggerId, View view, CancellationToken ct) =>
-        CallAsync<SlackResponse>("views.open", Json(new ViewRequest(view) { TriggerId = triggerId }), null, ct);
-
-    public Task AddReactionAsync(string channel, string ts, string name, CancellationToken ct) =>
-        CallAsync<SlackResponse>("reactions.add", Json(new { channel, timestamp = ts, name }), null, ct);
 
     public async Task<Uri> OpenSocketConnectionAsync(CancellationToken ct) =>
         new((await AppCallAsync<UrlResponse>("apps.connections.open", Form(), ct)).Url);
@@ -75,7 +59,7 @@ public sealed partial class SlackApiClient(
         var body = await response.Content.ReadAsStringAsync(ct);
 
         // Failures come back as a non-2xx status, sometimes with {"ok":false,"error":...} (e.g. expired_url).
-        var error = body.StartsWith('{') ? JsonSerializer.Deserialize<SlackResponse>(body, SlackJson.Options) : null;
+        var error = body.StartsWith('{') ? JsonSerializer.Deserialize<SlackResponse>(body, SlackApiJson.Options) : null;
         if (!response.IsSuccessStatusCode || error is { Ok: false, Error: not null })
         {
             Log.ResponseUrlFailed(logger, (int)response.StatusCode);

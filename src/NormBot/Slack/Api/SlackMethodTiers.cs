@@ -14,16 +14,11 @@ public static class SlackMethodTiers
         ["chat.update"] = "Tier3",
         ["chat.getPermalink"] = "SpecialTier_chat_getPermalink",
         ["conversations.info"] = "Tier3",
-        ["conversations.members"] = "Tier4",
         ["conversations.replies"] = "Tier3",
-        ["conversations.history"] = "Tier3",
-        ["conversations.open"] = "Tier3",
         ["users.info"] = "Tier4",
         ["dnd.info"] = "Tier3",
         ["views.publish"] = "Tier4",
-        ["views.open"] = "Tier4",
         ["users.list"] = "Tier2",
-        ["reactions.add"] = "Tier3",
         ["apps.connections.open"] = "Tier1",
     };
 

@@ -9,7 +9,6 @@ namespace NormBot.Slack.Blocks;
 [JsonDerivedType(typeof(ContextBlock), "context")]
 [JsonDerivedType(typeof(DividerBlock), "divider")]
 [JsonDerivedType(typeof(ActionsBlock), "actions")]
-[JsonDerivedType(typeof(InputBlock), "input")]
 public abstract record Block
 {
     /// <summary>Optional; up to 255 chars, unique within a message or view.</summary>

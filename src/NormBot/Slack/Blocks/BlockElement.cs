@@ -5,8 +5,6 @@ namespace NormBot.Slack.Blocks;
 /// <summary>An interactive element inside an actions block or a section accessory.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ButtonElement), "button")]
-[JsonDerivedType(typeof(PlainTextInputElement), "plain_text_input")]
-[JsonDerivedType(typeof(StaticSelectElement), "static_select")]
 public abstract record BlockElement
 {
     /// <summary>Identifies the handler on click; up to 255 chars, unique within the block.</summary>

@@ -16,8 +16,6 @@ public static class BlockLimits
     public const int ButtonUrl = 3000;
     public const int ActionsElements = 25;
     public const int ContextElements = 10;
-    public const int ModalTitle = 24;
-    public const int PrivateMetadata = 3000;
 
     public const string Ellipsis = "…";
 

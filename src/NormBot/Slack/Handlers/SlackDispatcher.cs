@@ -60,9 +60,6 @@ public sealed partial class SlackDispatcher(
             case SlackHandlers.Events.Message:
                 await HandleAsync<MessageEvent>(ev, context, ct);
                 break;
-            case SlackHandlers.Events.AppMention:
-                await HandleAsync<AppMentionEvent>(ev, context, ct);
-                break;
             case SlackHandlers.Events.ReactionAdded:
                 await HandleAsync<ReactionAddedEvent>(ev, context, ct);
                 break;
@@ -93,7 +90,7 @@ public sealed partial class SlackDispatcher(
 
     private async Task HandleAsync<TEvent>(JsonElement ev, EventContext context, CancellationToken ct)
     {
-        var slackEvent = ev.Deserialize<TEvent>(SlackJson.Options)!;
+        var slackEvent = ev.Deserialize<TEvent>(SlackEventJson.Options)!;
         foreach (var handler in services.GetServices<IEventHandler<TEvent>>())
         {
             await handler.HandleAsync(slackEvent, context, ct);

@@ -20,7 +20,6 @@ public static class SlackHandlers
     public static class Events
     {
         public const string Message = "message";
-        public const string AppMention = "app_mention";
         public const string ReactionAdded = "reaction_added";
         public const string AppHomeOpened = "app_home_opened";
 
@@ -41,7 +40,7 @@ public static class SlackHandlers
     /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
     public static readonly IReadOnlyList<string> BotEvents =
     [
-        "app_home_opened", "app_mention", "message.channels", "message.groups", "reaction_added",
+        "app_home_opened", "message.channels", "message.groups", "reaction_added",
         Events.ChannelArchive, Events.GroupArchive, Events.ChannelDeleted, Events.GroupDeleted, Events.ChannelLeft, Events.GroupLeft,
         Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked, Events.UserChange,
     ];

@@ -27,7 +27,7 @@ public sealed class OAuthAccess(IHttpClientFactory httpClients, IOptions<SlackOp
             OAuthAccessResponse? body = null;
             try
             {
-                body = await response.Content.ReadFromJsonAsync<OAuthAccessResponse>(SlackJson.Options, ct);
+                body = await response.Content.ReadFromJsonAsync<OAuthAccessResponse>(SlackApiJson.Options, ct);
             }
             catch (JsonException) when (!response.IsSuccessStatusCode)
             {

@@ -10,9 +10,9 @@ public sealed record OutboxMessage(string Method, string Body)
     public const string PostEphemeralMethod = "chat.postEphemeral";
     public const string UpdateMethod = "chat.update";
 
-    public static OutboxMessage Post(PostMessage message) => new(PostMessageMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+    public static OutboxMessage Post(PostMessage message) => new(PostMessageMethod, JsonSerializer.Serialize(message, SlackApiJson.Options));
 
-    public static OutboxMessage Ephemeral(PostEphemeral message) => new(PostEphemeralMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+    public static OutboxMessage Ephemeral(PostEphemeral message) => new(PostEphemeralMethod, JsonSerializer.Serialize(message, SlackApiJson.Options));
 
-    public static OutboxMessage Update(UpdateMessage message) => new(UpdateMethod, JsonSerializer.Serialize(message, SlackJson.Options));
+    public static OutboxMessage Update(UpdateMessage message) => new(UpdateMethod, JsonSerializer.Serialize(message, SlackApiJson.Options));
 }

@@ -27,12 +27,19 @@ public sealed partial class OutboxSender(
     // One workspace's rate limit or outage must not hold up the others; within a workspace, order is kept.
     private const int ParallelWorkspaces = 8;
 
-    // Paused workspaces' rows are left where they are: the stored ones by their installation, the configured one by name.
-    private const string SelectDue = """
+    /// <summary>
+    /// The rows due now. Paused workspaces' rows are left where they are: the stored ones by their installation, the
+    /// configured one by name (<c>@PausedConfigured</c>, see <see cref="PausedConfigured"/>).
+    /// </summary>
+    public const string DueWhere = """
+        o.sent_at IS NULL AND o.not_before <= @Now AND o.team_id <> @PausedConfigured
+          AND NOT EXISTS (SELECT 1 FROM slack_installations i WHERE i.team_id = o.team_id AND i.auth_error IS NOT NULL)
+        """;
+
+    private const string SelectDue = $"""
         SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt
         FROM slack_outbox o
-        WHERE o.sent_at IS NULL AND o.not_before <= @Now AND o.team_id <> @PausedConfigured
-          AND NOT EXISTS (SELECT 1 FROM slack_installations i WHERE i.team_id = o.team_id AND i.auth_error IS NOT NULL)
+        WHERE {DueWhere}
         ORDER BY o.not_before LIMIT 50
         """;
 
@@ -57,17 +64,31 @@ public sealed partial class OutboxSender(
                 Log.LoopFailed(logger, ex);
             }
 
-            // Woken at once by new messages; the timeout picks up held DMs whose time has come. No token here:
-            // a cancelled semaphore wait completes this loop inline on the thread stopping the host, and a
-            // host disposed from that continuation (the test host does) deadlocks. The loop ends within a second.
-            await outbox.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None);
+            // Woken at once by new messages; the timeout picks up held DMs whose time has come.
+            try
+            {
+                await outbox.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The cancelled wait resumes this loop inline on the thread stopping the host: leave that thread
+                // at once, since a host disposed from this continuation would wait for itself.
+                await Task.Yield();
+            }
         }
+    }
+
+    /// <summary>The configured workspace's team id while it is paused, else "" (no team has that id).</summary>
+    public static string PausedConfigured(InstallationDirectory installations)
+    {
+        ArgumentNullException.ThrowIfNull(installations);
+        return installations.ConfiguredError is null ? "" : installations.Configured?.TeamId ?? "";
     }
 
     /// <summary>Returns how many rows were settled or rescheduled (rows of a workspace paused meanwhile are not counted).</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
-        var pausedConfigured = installations.ConfiguredError is null ? "" : installations.Configured?.TeamId ?? "";
+        var pausedConfigured = PausedConfigured(installations);
         List<Row> due;
         await using (var connection = await db.OpenAsync(ct))
         {
@@ -179,7 +200,7 @@ public sealed partial class OutboxSender(
         };
     }
 
-    private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackJson.Options)!;
+    private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackApiJson.Options)!;
 
     private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts, long CreatedAt);
 

@@ -28,7 +28,7 @@ internal sealed partial class SocketModeConnection
         SocketModeEnvelope envelope;
         try
         {
-            envelope = frame.Deserialize<SocketModeEnvelope>(SlackJson.Options)!;
+            envelope = frame.Deserialize<SocketModeEnvelope>(SlackApiJson.Options)!;
         }
         catch (JsonException)
         {
@@ -54,7 +54,7 @@ internal sealed partial class SocketModeConnection
                 ack["payload"] = payload.DeepClone();
             }
 
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, SlackJson.Options);
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(ack, SlackApiJson.Options);
             await SendAsync(ws => ws.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, _life.Token), _life.Token);
             Log.Acked(logger, id, envelope.EnvelopeId, envelope.Type);
         }

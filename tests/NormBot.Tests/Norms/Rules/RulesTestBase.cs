@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using NormBot.SlackEmulator;
 using NormBot.Tests.TestSupport;
 
@@ -17,6 +16,9 @@ public abstract class RulesTestBase
 
     protected TeamChat Chat { get; private set; } = null!;
 
+    /// <summary>The app's clock, which also knows what waits on it.</summary>
+    protected TestClock Clock { get; private set; } = null!;
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Norms:Defaults:urgent-channel"] = $"<#{TeamChat.Incidents}|incidents>",
@@ -26,7 +28,8 @@ public abstract class RulesTestBase
     [SetUp]
     public async Task StartAsync()
     {
-        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: new FakeTimeProvider(StartAt));
+        Clock = new TestClock(StartAt);
+        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: Clock);
         TeamChat.Seed(Env);
         Chat = new TeamChat(Env);
         await Env.Slack.WaitForCallAsync("auth.test");
@@ -54,6 +57,6 @@ public abstract class RulesTestBase
     protected Task<RecordedCall> WaitForAsync(string method, Func<RecordedCall, bool>? match = null) =>
         Env.Slack.WaitForCallAsync(method, match, TimeSpan.FromSeconds(10));
 
-    /// <summary>Lets background work finish before asserting that something did not happen.</summary>
-    protected static Task SettleAsync() => Task.Delay(500);
+    /// <summary>Waits until the bot has done everything due at the fake clock's time, before asserting that something did not happen.</summary>
+    protected Task SettleAsync() => Env.App.SettledAsync();
 }

@@ -86,7 +86,7 @@ public sealed class HomeTabTests
     public async Task AppHomeOpened_MessagesTab_PublishesNothing()
     {
         await SendEventAsync(Member, "messages");
-        await Task.Delay(300);
+        await _app.Env.App.InboxDrainedAsync();
 
         Assert.That(_app.CallCount("views.publish"), Is.Zero);
     }

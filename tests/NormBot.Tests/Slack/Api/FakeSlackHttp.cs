@@ -31,12 +31,12 @@ public sealed class FakeSlackHttp(TimeProvider time) : HttpMessageHandler
     /// <summary>An HTTP failure of a given cause: a connection never made, or a response that never came.</summary>
     public void AnswerFailure(HttpRequestError cause) => _answers.Enqueue(() => throw new HttpRequestException(cause, cause.ToString()));
 
-    public void AnswerFixture(params string[] path) => Answer(HttpStatusCode.OK, SharedFiles.ReadText(["slack", "web-api", .. path]));
+    public void AnswerFixture(string file) => Answer(HttpStatusCode.OK, Fixtures.ReadText("web-api", file));
 
-    /// <summary>The shared 429 exchange: its status, Retry-After header and body.</summary>
+    /// <summary>Slack's 429 exchange: its status, Retry-After header and body.</summary>
     public void AnswerRateLimited()
     {
-        var exchange = SharedFiles.ReadJson("slack", "web-api", "authored", "http429.ratelimited.json");
+        var exchange = Fixtures.ReadJson("web-api", "http429.ratelimited.json");
         var seconds = int.Parse((string)exchange["headers"]!["Retry-After"]!, System.Globalization.CultureInfo.InvariantCulture);
         Answer((HttpStatusCode)(int)exchange["status"]!, exchange["body"]!.ToJsonString(), seconds);
     }

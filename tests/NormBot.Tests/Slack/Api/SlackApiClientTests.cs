@@ -18,18 +18,18 @@ public sealed class SlackApiClientTests
     [Test]
     public async Task AuthTest_BotTokenFixture_ReturnsIdentityOverFormWithBearer()
     {
-        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+        _slack.Http.AnswerFixture("auth.test.bot_token.json");
 
         var me = await _slack.Api.AuthTestAsync(CancellationToken.None);
 
         var request = _slack.Http.Requests.Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(me.UserId, Is.EqualTo("U0123BOTNB"));
-            Assert.That(me.TeamId, Is.EqualTo("T0123NORM"));
-            Assert.That(me.BotId, Is.EqualTo("B0123BOTNB"));
-            Assert.That(me.Team, Is.EqualTo("NormBot Dev"));
-            Assert.That(me.Url, Is.EqualTo("https://normbot-dev.slack.com/"));
+            Assert.That(me.UserId, Is.EqualTo("U06NORMBT1"));
+            Assert.That(me.TeamId, Is.EqualTo("T06PLTFRM1"));
+            Assert.That(me.BotId, Is.EqualTo("B06NORMBT1"));
+            Assert.That(me.Team, Is.EqualTo("Acme Platform"));
+            Assert.That(me.Url, Is.EqualTo("https://acme-platform.slack.com/"));
             Assert.That(request.Uri, Is.EqualTo(new Uri("https://slack.test/api/auth.test")));
             Assert.That(request.Authorization, Is.EqualTo($"Bearer {SlackApiHarness.BotToken}"));
             Assert.That(request.ContentType, Is.EqualTo("application/x-www-form-urlencoded"));
@@ -61,21 +61,21 @@ public sealed class SlackApiClientTests
     [Test]
     public async Task PostMessage_OkWithWarning_ReturnsTsAndSendsJsonWithCharset()
     {
-        _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
+        _slack.Http.AnswerFixture("ok.with_warning.json");
 
         var posted = await _slack.Api.PostMessageAsync(
-            new PostMessage("C0123GENRL", "hello", [new SectionBlock(TextObject.Markdown("*hello*"))]),
+            new PostMessage("C06PLATFRM", "hello", [new SectionBlock(TextObject.Markdown("*hello*"))]),
             CancellationToken.None);
 
         var request = _slack.Http.Requests.Single();
         var body = JsonNode.Parse(request.Body)!.AsObject();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(posted.Channel, Is.EqualTo("C0123GENRL"));
-            Assert.That(posted.Ts, Is.EqualTo("1700002000.002000"));
+            Assert.That(posted.Channel, Is.EqualTo("C06PLATFRM"));
+            Assert.That(posted.Ts, Is.EqualTo("1764241200.004500"));
             Assert.That(request.ContentType, Is.EqualTo("application/json; charset=utf-8"));
             Assert.That(request.Authorization, Is.EqualTo($"Bearer {SlackApiHarness.BotToken}"));
-            Assert.That((string?)body["channel"], Is.EqualTo("C0123GENRL"));
+            Assert.That((string?)body["channel"], Is.EqualTo("C06PLATFRM"));
             Assert.That((bool?)body["unfurl_links"], Is.False);
             Assert.That(body.ContainsKey("thread_ts"), Is.False, "nulls are omitted");
             Assert.That((string?)body["blocks"]![0]!["type"], Is.EqualTo("section"));
@@ -87,7 +87,7 @@ public sealed class SlackApiClientTests
     [TestCase("error.not_in_channel.json", "not_in_channel")]
     public void PostMessage_OkFalse_ThrowsTypedErrorWithoutRetry(string fixture, string code)
     {
-        _slack.Http.AnswerFixture("authored", fixture);
+        _slack.Http.AnswerFixture(fixture);
 
         var ex = Assert.ThrowsAsync<SlackApiException>(() =>
             _slack.Api.PostMessageAsync(new PostMessage("C0123GENRL", "hi"), CancellationToken.None));
@@ -99,15 +99,15 @@ public sealed class SlackApiClientTests
     [Test]
     public void GetConversationInfo_MissingScope_CarriesNeededAndProvided()
     {
-        _slack.Http.AnswerFixture("authored", "error.missing_scope.json");
+        _slack.Http.AnswerFixture("error.missing_scope.json");
 
         var ex = Assert.ThrowsAsync<SlackApiException>(() => _slack.Api.GetConversationInfoAsync("C1", CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(ex!.Error, Is.EqualTo("missing_scope"));
-            Assert.That(ex.Needed, Is.EqualTo("channels:history"));
-            Assert.That(ex.Provided, Is.EqualTo("chat:write,commands"));
+            Assert.That(ex.Needed, Is.EqualTo("groups:read"));
+            Assert.That(ex.Provided, Is.EqualTo("channels:read,chat:write,commands"));
             Assert.That(ex.Method, Is.EqualTo("conversations.info"));
         }
     }
@@ -115,23 +115,23 @@ public sealed class SlackApiClientTests
     [Test]
     public async Task GetConversationReplies_TwoPages_FollowsCursorUntilEmpty()
     {
-        _slack.Http.AnswerFixture("authored", "conversations.replies.page1.json");
-        _slack.Http.AnswerFixture("authored", "conversations.replies.page2.json");
+        _slack.Http.AnswerFixture("conversations.replies.page1.json");
+        _slack.Http.AnswerFixture("conversations.replies.page2.json");
 
-        var messages = await _slack.Api.GetConversationRepliesAsync("C0123GENRL", "1700000000.000100", CancellationToken.None).ToListAsync();
+        var messages = await _slack.Api.GetConversationRepliesAsync("C06PLATFRM", "1764237600.001200", CancellationToken.None).ToListAsync();
 
         var requests = _slack.Http.Requests;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(messages.Select(m => m.Ts), Is.EqualTo(new[] { "1700000000.000100", "1700000120.000300", "1700000125.000600", "1700000500.001000" }));
+            Assert.That(messages.Select(m => m.Ts), Is.EqualTo(new[] { "1764237600.001200", "1764238200.003400", "1764238500.003600", "1764240000.003800" }));
             Assert.That(messages[0].ReplyCount, Is.EqualTo(3));
-            Assert.That(messages[2].BotId, Is.EqualTo("B0123BOTNB"));
+            Assert.That(messages[2].BotId, Is.EqualTo("B06NORMBT1"));
             Assert.That(messages[3].Subtype, Is.EqualTo("thread_broadcast"));
-            Assert.That(messages[1].ThreadTs, Is.EqualTo("1700000000.000100"));
+            Assert.That(messages[1].ThreadTs, Is.EqualTo("1764237600.001200"));
             Assert.That(requests, Has.Count.EqualTo(2));
             Assert.That(requests[0].Body, Does.Not.Contain("cursor="));
-            Assert.That(requests[1].Body, Does.Contain("cursor=bmV4dF90czoxNzAwMDAwMTI1MDAwNjAw"));
-            Assert.That(requests[1].Body, Does.Contain("ts=1700000000.000100"));
+            Assert.That(requests[1].Body, Does.Contain("cursor=bmV4dF90czoxNzY0MjM4NTAwMDAzNjAw"));
+            Assert.That(requests[1].Body, Does.Contain("ts=1764237600.001200"));
             Assert.That(requests.Select(r => r.ContentType), Is.All.EqualTo("application/x-www-form-urlencoded"));
         }
     }
@@ -139,7 +139,7 @@ public sealed class SlackApiClientTests
     [Test]
     public async Task OpenSocketConnection_UsesAppTokenNotBotToken()
     {
-        _slack.Http.AnswerFixture("..", "socket-mode", "authored", "apps.connections.open.response.json");
+        _slack.Http.AnswerFixture("apps.connections.open.json");
 
         var url = await _slack.Api.OpenSocketConnectionAsync(CancellationToken.None);
 
@@ -174,33 +174,5 @@ public sealed class SlackApiClientTests
             _slack.Api.PostToResponseUrlAsync(new Uri("https://hooks.slack.com/actions/T1/2/abc"), new ResponseUrlMessage(DeleteOriginal: true), CancellationToken.None));
 
         Assert.That(ex!.Error, Is.EqualTo("expired_url"));
-    }
-
-    [Test]
-    public async Task OpenView_SendsTriggerIdAndViewAsJson()
-    {
-        _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
-        var view = View.Modal("Propose a norm", [new DividerBlock()]) with { CallbackId = "propose_norm" };
-
-        await _slack.Api.OpenViewAsync("trigger-1", view, CancellationToken.None);
-
-        var body = JsonNode.Parse(_slack.Http.Requests.Single().Body)!;
-        Assert.That(JsonNode.DeepEquals(body, JsonNode.Parse("""
-            {"trigger_id":"trigger-1","view":{"type":"modal","blocks":[{"type":"divider"}],
-             "title":{"type":"plain_text","text":"Propose a norm","emoji":true},"callback_id":"propose_norm"}}
-            """)), Is.True, body.ToJsonString());
-    }
-
-    [Test]
-    public async Task OpenConversation_User_ReturnsDmChannelViaJson()
-    {
-        _slack.Http.Answer(HttpStatusCode.OK, """{"ok":true,"no_op":true,"already_open":true,"channel":{"id":"D0456ALICE"}}""");
-
-        var dm = await _slack.Api.OpenConversationAsync("U0456ALICE", CancellationToken.None);
-
-        var request = _slack.Http.Requests.Single();
-        Assert.That(dm, Is.EqualTo("D0456ALICE"));
-        Assert.That(request.Body, Is.EqualTo("""{"users":"U0456ALICE"}"""));
-        Assert.That(request.ContentType, Is.EqualTo("application/json; charset=utf-8"));
     }
 }

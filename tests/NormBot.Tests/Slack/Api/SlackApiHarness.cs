@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using NormBot.Slack.Api;
+using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.Slack.Api;
 
@@ -38,7 +38,7 @@ public sealed class SlackApiHarness : IDisposable
 
     public FixedWorkspaceTokens Tokens { get; } = new(BotToken);
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+    public TestClock Time { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
     public FakeSlackHttp Http { get; }
 

@@ -17,12 +17,12 @@ public sealed class SlackApiResilienceTests
     public async Task Call_429WithRetryAfter_WaitsOnTheClockThenSucceeds()
     {
         _slack.Http.AnswerRateLimited();
-        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+        _slack.Http.AnswerFixture("auth.test.bot_token.json");
 
         var me = await _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None));
 
         var requests = _slack.Http.Requests;
-        Assert.That(me.UserId, Is.EqualTo("U0123BOTNB"));
+        Assert.That(me.UserId, Is.EqualTo("U06NORMBT1"));
         Assert.That(requests, Has.Count.EqualTo(2));
         Assert.That(requests[1].At - requests[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)));
     }
@@ -64,12 +64,12 @@ public sealed class SlackApiResilienceTests
     public async Task Call_5xxThenOk_RetriesWithBackoff(HttpStatusCode status)
     {
         _slack.Http.Answer(status, "<html>oops</html>");
-        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+        _slack.Http.AnswerFixture("auth.test.bot_token.json");
 
         var me = await _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None));
 
         var requests = _slack.Http.Requests;
-        Assert.That(me.TeamId, Is.EqualTo("T0123NORM"));
+        Assert.That(me.TeamId, Is.EqualTo("T06PLTFRM1"));
         Assert.That(requests, Has.Count.EqualTo(2));
         Assert.That(requests[1].At, Is.GreaterThan(requests[0].At), "the retry waited on the injected clock");
     }
@@ -78,11 +78,11 @@ public sealed class SlackApiResilienceTests
     public async Task Call_NetworkFailureThenOk_Retries()
     {
         _slack.Http.AnswerNetworkFailure();
-        _slack.Http.AnswerFixture("authored", "auth.test.bot_token.json");
+        _slack.Http.AnswerFixture("auth.test.bot_token.json");
 
         var me = await _slack.PumpAsync(_slack.Api.AuthTestAsync(CancellationToken.None));
 
-        Assert.That(me.UserId, Is.EqualTo("U0123BOTNB"));
+        Assert.That(me.UserId, Is.EqualTo("U06NORMBT1"));
         Assert.That(_slack.Http.Requests, Has.Count.EqualTo(2));
     }
 
@@ -146,7 +146,7 @@ public sealed class SlackApiResilienceTests
     [Test]
     public void InvalidAuth_ReportedForThatWorkspaceOnly()
     {
-        _slack.Http.AnswerFixture("authored", "error.invalid_auth.json");
+        _slack.Http.AnswerFixture("error.invalid_auth.json");
 
         var ex = Assert.ThrowsAsync<SlackApiException>(() => _slack.Api.PostMessageAsync(new PostMessage("C1", "reminder"), CancellationToken.None));
 
@@ -157,8 +157,8 @@ public sealed class SlackApiResilienceTests
     [Test]
     public void Logs_AfterCallsAndFailures_NeverContainTokensOrBodies()
     {
-        _slack.Http.AnswerFixture("authored", "ok.with_warning.json");
-        _slack.Http.AnswerFixture("authored", "error.not_in_channel.json");
+        _slack.Http.AnswerFixture("ok.with_warning.json");
+        _slack.Http.AnswerFixture("error.not_in_channel.json");
 
         Assert.DoesNotThrowAsync(() => _slack.Api.PostMessageAsync(new PostMessage("C1", "secret norm text"), CancellationToken.None));
         Assert.ThrowsAsync<SlackApiException>(() => _slack.Api.PostMessageAsync(new PostMessage("C1", "secret norm text"), CancellationToken.None));

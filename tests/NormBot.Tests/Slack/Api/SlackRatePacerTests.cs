@@ -55,9 +55,10 @@ public sealed class SlackRatePacerTests
     }
 
     [Test]
+    [SlackSpecs]
     public void ByMethod_MatchesSlackTierMap()
     {
-        var tiers = SharedFiles.ReadJson("slack", "web-api", "rate_limit_tiers.json");
+        var tiers = SlackSpecs.ReadJson("web-api", "rate_limit_tiers.json");
 
         foreach (var (method, tier) in SlackMethodTiers.ByMethod)
         {
@@ -106,16 +107,11 @@ public sealed class SlackRatePacerTests
     {
         using var slack = new SlackApiHarness();
         slack.Http.AnswerRateLimited();
-        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
-        slack.Http.AnswerFixture("authored", "ok.with_warning.json");
+        slack.Http.AnswerFixture("ok.with_warning.json");
+        slack.Http.AnswerFixture("ok.with_warning.json");
 
         var first = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "one"), CancellationToken.None);
-        while (slack.Http.Requests.Count == 0)
-        {
-            await Task.Delay(2);
-        }
-
-        await Task.Delay(50);
+        await slack.Time.TimerDueAsync(slack.Time.GetUtcNow() + TimeSpan.FromSeconds(30)); // waiting out the 429's Retry-After
         var second = slack.Api.PostMessageAsync(new NormBot.Slack.Api.PostMessage("C0123GENRL", "two"), CancellationToken.None);
         await slack.PumpAsync(Task.WhenAll(first, second).ContinueWith(_ => 0, TaskScheduler.Default));
 

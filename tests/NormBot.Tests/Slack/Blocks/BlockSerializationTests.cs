@@ -19,60 +19,61 @@ public sealed class BlockSerializationTests
         ["button"] = ["type", "action_id", "text", "value", "url", "style"],
         ["plain_text"] = ["type", "text", "emoji"],
         ["mrkdwn"] = ["type", "text", "verbatim"],
-        ["input"] = ["type", "block_id", "label", "element", "optional", "hint", "dispatch_action"],
-        ["plain_text_input"] = ["type", "action_id", "multiline", "placeholder", "initial_value", "max_length"],
-        ["static_select"] = ["type", "action_id", "placeholder", "options", "initial_option"],
     };
 
     // Option objects are the one modelled shape without a "type".
     private static readonly HashSet<string> OptionKeys = ["text", "value", "description"];
 
-    private static IEnumerable<string> ViewFiles() =>
-        Directory.GetFiles(SharedFiles.Path("slack", "blockkit", "views"), "*.json").Select(Path.GetFileName)!;
+    private static IEnumerable<string> ViewFiles() => SlackSpecs.JsonFiles("blockkit", "views");
 
     [TestCaseSource(nameof(ViewFiles))]
+    [SlackSpecs]
     public void Blocks_FromSlackSdkViews_RoundTripUnchanged(string file)
     {
-        var view = SharedFiles.ReadJson("slack", "blockkit", "views", file);
+        var view = SlackSpecs.ReadJson("blockkit", "views", file);
         var blocks = view["blocks"]!.AsArray().Where(IsModelled).ToList();
 
         foreach (var expected in blocks)
         {
-            var block = expected.Deserialize<Block>(SlackJson.Options)!;
-            var actual = JsonSerializer.SerializeToNode(block, SlackJson.Options);
+            var block = expected.Deserialize<Block>(SlackApiJson.Options)!;
+            var actual = JsonSerializer.SerializeToNode(block, SlackApiJson.Options);
             Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, $"{file}: expected {expected!.ToJsonString()} got {actual!.ToJsonString()}");
         }
     }
 
     [Test]
+    [SlackSpecs]
     public void Blocks_FromSlackSdkViews_CoverEveryModelledType()
     {
         var types = ViewFiles()
-            .SelectMany(f => SharedFiles.ReadJson("slack", "blockkit", "views", f)["blocks"]!.AsArray())
+            .SelectMany(f => SlackSpecs.ReadJson("blockkit", "views", f)["blocks"]!.AsArray())
             .Where(IsModelled)
             .Select(b => (string)b!["type"]!)
             .ToHashSet();
 
-        Assert.That(types, Is.SupersetOf(new[] { "section", "context", "divider", "actions", "input" }));
+        Assert.That(types, Is.SupersetOf(new[] { "section", "context", "divider", "actions" }));
     }
 
     [Test]
-    public void NormMessage_BuiltFromRecords_MatchesTheBlocksSlackEchoes()
+    public void OverdueDm_BuiltFromRecords_MatchesTheBlocksSlackEchoes()
     {
-        // The bot message inside the block_actions envelope is what Slack stored for our own post.
-        var envelope = SharedFiles.ReadJson("slack", "socket-mode", "authored", "envelope.interactive.block_actions.json");
-        var expected = envelope["payload"]!["message"]!["blocks"];
+        // The bot message inside a block_actions payload is what Slack stored for our own post (block ids Slack's).
+        var payload = Fixtures.ReadJson("interactivity", "block_actions.message_button.json");
+        var expected = payload["message"]!["blocks"];
+        const string Value = "C06PLATFRM|1764237600.001200";
         Block[] blocks =
         [
-            new SectionBlock(TextObject.Markdown("Here is what I found about *naming norms*.") with { Verbatim = false }) { BlockId = "nb01" },
+            new SectionBlock(Markdown(":hourglass_flowing_sand: <@U06MAYAK01> asked you something in <#C06PLATFRM> 4h of working time ago, and it's still waiting for a reply.")) { BlockId = "h0Ur1" },
+            new SectionBlock(Markdown("> could you review the retry change in PR 412 before Friday's release?")) { BlockId = "qUo7e" },
             new ActionsBlock(
             [
-                new ButtonElement(TextObject.Plain("Helpful")) { ActionId = "norm_helpful", Value = "norm:42:yes", Style = ButtonElement.Primary },
-                new ButtonElement(TextObject.Plain("Not helpful")) { ActionId = "norm_not_helpful", Value = "norm:42:no" },
-            ]) { BlockId = "nb_feedback" },
+                new ButtonElement(TextObject.Plain("Reply now")) { ActionId = "ask_reply_now", Url = "https://acme-platform.slack.com/archives/C06PLATFRM/p1764237600001200", Style = ButtonElement.Primary },
+                new ButtonElement(TextObject.Plain("Mark answered")) { ActionId = "ask_answered", Value = Value },
+                new ButtonElement(TextObject.Plain("Snooze 1h")) { ActionId = "ask_snooze", Value = Value },
+            ]) { BlockId = "aCt10" },
         ];
 
-        var actual = JsonSerializer.SerializeToNode(blocks, SlackJson.Options);
+        var actual = JsonSerializer.SerializeToNode(blocks, SlackApiJson.Options);
 
         Assert.That(JsonNode.DeepEquals(actual, expected), Is.True, actual!.ToJsonString());
     }
@@ -80,12 +81,14 @@ public sealed class BlockSerializationTests
     [Test]
     public void HomeView_WithHeader_SerialisesTypeFirstAndOmitsNulls()
     {
-        var view = View.Home([new HeaderBlock(TextObject.Plain("Team norms")), new DividerBlock()]) with { CallbackId = "home" };
+        var view = View.Home([new HeaderBlock(TextObject.Plain("Team norms")), new DividerBlock()]);
 
-        var json = JsonSerializer.Serialize(view, SlackJson.Options);
+        var json = JsonSerializer.Serialize(view, SlackApiJson.Options);
 
-        Assert.That(json, Is.EqualTo("""{"type":"home","blocks":[{"type":"header","text":{"type":"plain_text","text":"Team norms","emoji":true}},{"type":"divider"}],"callback_id":"home"}"""));
+        Assert.That(json, Is.EqualTo("""{"type":"home","blocks":[{"type":"header","text":{"type":"plain_text","text":"Team norms","emoji":true}},{"type":"divider"}]}"""));
     }
+
+    private static TextObject Markdown(string text) => TextObject.Markdown(text) with { Verbatim = false };
 
     private static bool IsModelled(JsonNode? node) => node switch
     {

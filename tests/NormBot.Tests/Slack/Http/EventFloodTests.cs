@@ -27,7 +27,7 @@ public sealed class EventFloodTests
 
         Assert.That(statuses, Has.Count.EqualTo(events).And.All.EqualTo(HttpStatusCode.OK));
         Assert.That(await Eventually.TrueAsync(() => handler.Received.Count >= events, TimeSpan.FromSeconds(60)), Is.True, $"processed {handler.Received.Count} of {events}");
-        await Task.Delay(500);
+        await app.InboxDrainedAsync();
         Assert.That(handler.Received.Select(r => r.Context.EventId).Distinct().Count(), Is.EqualTo(events));
         Assert.That(handler.Received, Has.Count.EqualTo(events));
     }

@@ -27,8 +27,7 @@ public sealed class InboxRecoveryTests
 
         _ = second.Server;
 
-        Assert.That(await Eventually.TrueAsync(() => !handler.Received.IsEmpty), Is.True);
-        await Task.Delay(300);
+        await second.InboxDrainedAsync();
         Assert.That(handler.Received.Single().Event.Text, Is.EqualTo("Who can approve the vendor contract renewal by Friday?"));
         await using var check = second.Database();
         Assert.That(await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL"), Is.Zero);

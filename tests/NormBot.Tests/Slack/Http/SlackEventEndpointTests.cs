@@ -31,8 +31,8 @@ public sealed class SlackEventEndpointTests
     [Test]
     public async Task UrlVerification_Signed_EchoesChallenge()
     {
-        var body = SharedFiles.ReadText("slack", "events", "authored", "url_verification.json");
-        var challenge = SharedFiles.ReadJson("slack", "events", "authored", "url_verification.json")["challenge"]!.GetValue<string>();
+        var body = Fixtures.ReadText("events", "url_verification.json");
+        var challenge = Fixtures.ReadJson("events", "url_verification.json")["challenge"]!.GetValue<string>();
 
         var response = await _client.SendAsync(SignedRequests.Json("/slack/event", body, _app.Time.GetUtcNow()));
 
@@ -51,7 +51,7 @@ public sealed class SlackEventEndpointTests
         Assert.That(await Eventually.TrueAsync(() => _handler.Received.Count == 1), Is.True);
         var (ev, context) = _handler.Received.Single();
         Assert.That((ev.Channel, ev.User, ev.Text, ev.Ts), Is.EqualTo(("C0123GENRL", "U0456ALICE", "Has anyone reviewed the naming norms doc?", "1700000000.000100")));
-        Assert.That((context.TeamId, context.EventId), Is.EqualTo(("T0123NORM", body["event_id"]!.GetValue<string>())));
+        Assert.That((context.TeamId, context.EventId), Is.EqualTo(("T06PLTFRM1", body["event_id"]!.GetValue<string>())));
     }
 
     [Test]
@@ -73,8 +73,7 @@ public sealed class SlackEventEndpointTests
         }
 
         Assert.That(statuses, Has.All.EqualTo(HttpStatusCode.OK));
-        Assert.That(await Eventually.TrueAsync(() => !_handler.Received.IsEmpty), Is.True);
-        await Task.Delay(300);
+        await _app.InboxDrainedAsync();
         Assert.That(_handler.Received, Has.Count.EqualTo(1));
     }
 
@@ -128,7 +127,9 @@ public sealed class SlackEventEndpointTests
         var response = await _client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        await Task.Delay(200);
+        await _app.InboxDrainedAsync();
+        await using var connection = _app.Database();
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox"), Is.Zero, "nothing was stored");
         Assert.That(_handler.Received, Is.Empty);
     }
 
@@ -155,7 +156,7 @@ public sealed class SlackEventEndpointTests
     [Test]
     public async Task Event_AppRateLimited_AcknowledgedWithoutWrapper()
     {
-        var body = SharedFiles.ReadText("slack", "events", "authored", "app_rate_limited.json");
+        var body = Fixtures.ReadText("events", "app_rate_limited.json");
 
         var response = await _client.SendAsync(SignedRequests.Json("/slack/event", body, _app.Time.GetUtcNow()));
 

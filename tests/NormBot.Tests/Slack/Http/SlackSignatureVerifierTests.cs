@@ -7,14 +7,14 @@ namespace NormBot.Tests.Slack.Http;
 public sealed class SlackSignatureVerifierTests
 {
     public static IEnumerable<TestCaseData> Vectors() =>
-        SharedFiles.ReadJson("slack", "signing", "authored", "signature-vectors.json")["vectors"]!.AsArray()
+        Fixtures.ReadJson("signing", "signature-vectors.json")["vectors"]!.AsArray()
             .Select(v => new TestCaseData(
                     v!["signing_secret"]!.GetValue<string>(), v["timestamp"]!.GetValue<string>(), v["body"]!.GetValue<string>(),
-                    v["expected_signature"]!.GetValue<string>(), v["expect_valid_at_now"]!.GetValue<long>(), v["expect_valid"]!.GetValue<bool>())
+                    v["signature"]!.GetValue<string>(), v["now"]!.GetValue<long>(), v["valid"]!.GetValue<bool>())
                 .SetName($"Verify_{v["name"]!.GetValue<string>().Replace('-', '_')}"));
 
     [TestCaseSource(nameof(Vectors))]
-    public void Verify_SlackVectors_MatchExpectation(string secret, string timestamp, string body, string signature, long now, bool valid)
+    public void Verify_Vectors_MatchExpectation(string secret, string timestamp, string body, string signature, long now, bool valid)
     {
         var outcome = SlackSignatureVerifier.Verify(secret, timestamp, signature, Encoding.UTF8.GetBytes(body), DateTimeOffset.FromUnixTimeSeconds(now));
 

@@ -13,9 +13,9 @@ public sealed class SlackLeavingTests : RulesTestBase
 
     private static IEnumerable<TestCaseData> ChannelGone()
     {
-        yield return new TestCaseData("channel_archive (real payload)").SetArgDisplayNames("channel_archive");
-        yield return new TestCaseData("ChannelDeletedPayload.json").SetArgDisplayNames("channel_deleted");
-        yield return new TestCaseData("ChannelLeftPayload.json").SetArgDisplayNames("channel_left");
+        yield return new TestCaseData("channel_archive.json").SetArgDisplayNames("channel_archive");
+        yield return new TestCaseData("channel_deleted.json").SetArgDisplayNames("channel_deleted");
+        yield return new TestCaseData("channel_left.json").SetArgDisplayNames("channel_left");
         yield return new TestCaseData("member_left_channel (the bot)").SetArgDisplayNames("member_left_channel");
     }
 
@@ -27,13 +27,12 @@ public sealed class SlackLeavingTests : RulesTestBase
 
         await Chat.SendEventAsync(how switch
         {
-            "channel_archive (real payload)" => SlackPayloads.Real("038_opsdroid_channel_archive.json", e => e["channel"] = TeamChat.General),
-            "member_left_channel (the bot)" => SlackPayloads.Real("019_abbot_member_left_channel.json", e =>
+            "member_left_channel (the bot)" => SlackPayloads.ForEmulator("member_left_channel.json", e =>
             {
                 e["channel"] = TeamChat.General;
                 e["user"] = Env.Slack.BotUserId;
             }),
-            _ => SlackPayloads.Shape(how, ("channel", TeamChat.General), ("actor_id", TeamChat.Lead)),
+            _ => SlackPayloads.ForEmulator(how, ("channel", TeamChat.General), ("actor_id", TeamChat.Lead)),
         });
         Assert.That(await AskStateAsync(TeamChat.General), Is.EqualTo("closed"));
         await Chat.AdvanceAsync(TimeSpan.FromHours(24)); // past due (4h) and past escalation (2x)
@@ -50,7 +49,7 @@ public sealed class SlackLeavingTests : RulesTestBase
     {
         await Chat.SayAsync(TeamChat.Ana, AskBob);
 
-        await Chat.SendEventAsync(SlackPayloads.Real("019_abbot_member_left_channel.json", e =>
+        await Chat.SendEventAsync(SlackPayloads.ForEmulator("member_left_channel.json", e =>
         {
             e["channel"] = TeamChat.General;
             e["user"] = TeamChat.Lead;
@@ -72,7 +71,7 @@ public sealed class SlackLeavingTests : RulesTestBase
         Assert.That(await PendingOutboxAsync(), Is.EqualTo(1));
 
         // ...then app_uninstalled arrives.
-        await Chat.SendEventAsync(SlackPayloads.Real("015_abbot_app_uninstalled.json"));
+        await Chat.SendEventAsync(SlackPayloads.ForEmulator("app_uninstalled.json"));
         var callsAtUninstall = Env.Slack.Calls.Count;
         Env.Slack.ClearFaults();
 
@@ -95,7 +94,7 @@ public sealed class SlackLeavingTests : RulesTestBase
     {
         await Chat.SayAsync(TeamChat.Ana, AskBob);
 
-        await Chat.SendEventAsync(SlackPayloads.Real("026_abbot_tokens_revoked.json", e => e["tokens"]!["bot"] = new System.Text.Json.Nodes.JsonArray(Env.Slack.BotUserId)));
+        await Chat.SendEventAsync(SlackPayloads.ForEmulator("tokens_revoked.json", e => e["tokens"]!["bot"] = new System.Text.Json.Nodes.JsonArray(Env.Slack.BotUserId)));
         var callsAtRevoke = Env.Slack.Calls.Count;
         await Chat.AdvanceAsync(TimeSpan.FromHours(24));
 
@@ -106,7 +105,7 @@ public sealed class SlackLeavingTests : RulesTestBase
     [Test]
     public async Task TokensRevoked_UserTokensOnly_NothingChanges()
     {
-        await Chat.SendEventAsync(SlackPayloads.Real("056_boltpy_tokens_revoked.json", e => e["tokens"]!["bot"] = new System.Text.Json.Nodes.JsonArray()));
+        await Chat.SendEventAsync(SlackPayloads.ForEmulator("tokens_revoked.json", e => e["tokens"]!["bot"] = new System.Text.Json.Nodes.JsonArray()));
         await Chat.SayAsync(TeamChat.Ana, AskBob);
 
         await Chat.AdvanceAsync(TimeSpan.FromHours(4.5));
@@ -135,7 +134,7 @@ public sealed class SlackLeavingTests : RulesTestBase
     [Test]
     public async Task ChannelArchived_ReadinessStaysHealthy()
     {
-        await Chat.SendEventAsync(SlackPayloads.Real("038_opsdroid_channel_archive.json", e => e["channel"] = TeamChat.General));
+        await Chat.SendEventAsync(SlackPayloads.ForEmulator("channel_archive.json", ("channel", TeamChat.General)));
 
         using var client = Env.CreateClient();
         Assert.That(await Eventually.TrueAsync(() => client.GetAsync(new Uri("/health/ready", UriKind.Relative)).GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK), Is.True);

@@ -37,7 +37,7 @@ public sealed class ServerSocket(WebSocket socket, HttpContext context)
         }
     }
 
-    public Task SendFixtureAsync(string name) => SendAsync(SharedFiles.ReadText("slack", "socket-mode", "authored", name));
+    public Task SendFixtureAsync(string name) => SendAsync(Fixtures.ReadText("socket-mode", name));
 
     public async Task SendAsync(string json)
     {

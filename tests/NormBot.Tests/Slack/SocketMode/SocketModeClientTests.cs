@@ -27,19 +27,19 @@ public sealed class SocketModeClientTests
         _sink.Handler = (e, _) => Task.FromResult<JsonNode?>(e.Type == SocketModeEnvelope.SlashCommands ? slashReply : JsonNode.Parse("""{"text":"ignored"}"""));
         var socket = await ConnectedSocketAsync();
 
-        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await socket.SendFixtureAsync("envelope.events_api.message.json");
         await socket.SendFixtureAsync("envelope.slash_commands.json");
         var acks = new[] { await socket.ReceiveAsync(), await socket.ReceiveAsync() }.ToDictionary(a => (string)a!["envelope_id"]!);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(JsonNode.DeepEquals(acks["3b5c1e1a-7d2f-4c8e-9a0b-1c2d3e4f5a60"], Fixture("ack.plain.json")), Is.True, "events_api ack carries no payload");
-            Assert.That(JsonNode.DeepEquals(acks["1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"], Fixture("ack.slash_commands.with_payload.json")), Is.True, "slash ack carries the reply");
+            Assert.That(JsonNode.DeepEquals(acks[EnvelopeId("envelope.events_api.message.json")], Fixture("ack.plain.json")), Is.True, "events_api ack carries no payload");
+            Assert.That(JsonNode.DeepEquals(acks[EnvelopeId("envelope.slash_commands.json")], Fixture("ack.slash_commands.with_payload.json")), Is.True, "slash ack carries the reply");
             Assert.That(_server.OpenAuthorizations, Is.EqualTo(new[] { $"Bearer {SocketModeHarness.AppToken}" }));
             Assert.That(_client.IsConnected, Is.True);
             Assert.That(_client.ConnectionCount, Is.EqualTo(1));
-            var mention = _sink.Accepted.Single(e => e.Type == SocketModeEnvelope.EventsApi);
-            Assert.That((string?)mention.Payload!["event_id"], Is.EqualTo("Ev0NB0000005"));
+            var message = _sink.Accepted.Single(e => e.Type == SocketModeEnvelope.EventsApi);
+            Assert.That((string?)message.Payload!["event_id"], Is.EqualTo("Ev06PL0A0001"));
         }
     }
 
@@ -56,8 +56,8 @@ public sealed class SocketModeClientTests
         gate.SetResult(null);
         var second = await socket.ReceiveAsync();
 
-        Assert.That((string?)first!["envelope_id"], Is.EqualTo("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"));
-        Assert.That((string?)second!["envelope_id"], Is.EqualTo("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"));
+        Assert.That((string?)first!["envelope_id"], Is.EqualTo(EnvelopeId("envelope.slash_commands.json")));
+        Assert.That((string?)second!["envelope_id"], Is.EqualTo(EnvelopeId("envelope.interactive.block_actions.json")));
     }
 
     [Test]
@@ -68,10 +68,10 @@ public sealed class SocketModeClientTests
             : Task.FromResult<JsonNode?>(null);
         var socket = await ConnectedSocketAsync();
 
-        await socket.SendFixtureAsync("envelope.interactive.view_submission.json");
+        await socket.SendFixtureAsync("envelope.interactive.block_actions.json");
         await socket.SendFixtureAsync("envelope.events_api.retry.json");
 
-        Assert.That((string?)(await socket.ReceiveAsync())!["envelope_id"], Is.EqualTo("9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"));
+        Assert.That((string?)(await socket.ReceiveAsync())!["envelope_id"], Is.EqualTo(EnvelopeId("envelope.events_api.retry.json")));
         Assert.ThrowsAsync<TimeoutException>(() => socket.ReceiveAsync(TimeSpan.FromMilliseconds(500)));
     }
 
@@ -85,13 +85,13 @@ public sealed class SocketModeClientTests
         var replacement = await _server.NextSocketAsync();
 
         // Until the new socket says hello, the old one is still ours and still acks.
-        await old.SendFixtureAsync("envelope.events_api.app_mention.json");
-        Assert.That((string?)(await old.ReceiveAsync())!["envelope_id"], Is.EqualTo("3b5c1e1a-7d2f-4c8e-9a0b-1c2d3e4f5a60"));
+        await old.SendFixtureAsync("envelope.events_api.message.json");
+        Assert.That((string?)(await old.ReceiveAsync())!["envelope_id"], Is.EqualTo(EnvelopeId("envelope.events_api.message.json")));
 
         await replacement.SendFixtureAsync("hello.json");
         Assert.That(await old.ReceiveAsync(), Is.Null, "the old socket is closed once the new one is up");
         await replacement.SendFixtureAsync("envelope.slash_commands.json");
-        Assert.That((string?)(await replacement.ReceiveAsync())!["envelope_id"], Is.EqualTo("1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"));
+        Assert.That((string?)(await replacement.ReceiveAsync())!["envelope_id"], Is.EqualTo(EnvelopeId("envelope.slash_commands.json")));
         Assert.That(_server.OpenAuthorizations, Has.Count.EqualTo(2), "a fresh apps.connections.open per socket");
         Assert.That(replacement.Url.Query, Is.EqualTo("?ticket=2"));
     }
@@ -104,7 +104,7 @@ public sealed class SocketModeClientTests
         first.Abort();
         var second = await _server.NextSocketAsync();
         await second.SendFixtureAsync("hello.json");
-        await second.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await second.SendFixtureAsync("envelope.events_api.message.json");
 
         Assert.That(await second.ReceiveAsync(), Is.Not.Null);
         Assert.That(_server.OpenAuthorizations, Has.Count.EqualTo(2));
@@ -141,7 +141,7 @@ public sealed class SocketModeClientTests
     public async Task Logs_AcrossEnvelopesAndRotation_NeverContainTokensTicketsOrPayloads()
     {
         var socket = await ConnectedSocketAsync();
-        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await socket.SendFixtureAsync("envelope.events_api.message.json");
         await socket.ReceiveAsync();
         await socket.SendFixtureAsync("disconnect.refresh_requested.json");
         await _harness.ConnectedSocketAsync();
@@ -149,10 +149,12 @@ public sealed class SocketModeClientTests
 
         var all = string.Join('\n', _harness.Logs.Lines);
         Assert.That(all, Does.Contain("refresh_requested"), "the rotation itself is logged");
-        Assert.That(all, Does.Not.Contain(SocketModeHarness.AppToken).And.Not.Contain("ticket=").And.Not.Contain("what are the norms"));
+        Assert.That(all, Does.Not.Contain(SocketModeHarness.AppToken).And.Not.Contain("ticket=").And.Not.Contain("retry change in PR 412"));
     }
 
     private Task<ServerSocket> ConnectedSocketAsync() => _harness.ConnectedSocketAsync();
 
-    private static JsonObject Fixture(string name) => SharedFiles.ReadJson("slack", "socket-mode", "authored", name);
+    private static string EnvelopeId(string fixture) => (string)Fixture(fixture)["envelope_id"]!;
+
+    private static JsonObject Fixture(string name) => Fixtures.ReadJson("socket-mode", name);
 }

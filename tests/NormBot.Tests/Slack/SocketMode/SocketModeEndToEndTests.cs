@@ -22,8 +22,7 @@ public sealed class SocketModeEndToEndTests
 
         Assert.That(first.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
         Assert.That(retry.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
-        Assert.That(await Eventually.TrueAsync(() => !handler.Received.IsEmpty), Is.True);
-        await Task.Delay(300);
+        await env.App.InboxDrainedAsync();
         Assert.That(handler.Received, Has.Count.EqualTo(1));
         Assert.That(handler.Received.Single().Event.Text, Is.EqualTo("Can someone check the deploy log?"));
     }

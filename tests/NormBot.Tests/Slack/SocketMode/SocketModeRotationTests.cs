@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
+using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.Slack.SocketMode;
 
@@ -11,14 +11,16 @@ public sealed class SocketModeRotationTests
     [Test]
     public async Task Hello_ApproximateConnectionTimeNearlyElapsed_RotatesProactively()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await using var harness = await SocketModeHarness.StartAsync(time);
         var old = await harness.ConnectedSocketAsync();
 
-        // hello.json announces ~18060 s; nothing may happen well before that.
-        await Task.Delay(200);
+        // hello.json announces ~18060 s: the client plans to rotate a little before that, and not well before.
+        var rotation = time.GetUtcNow() + TimeSpan.FromSeconds(18060 * 0.9);
+        await time.TimerDueAsync(rotation);
         time.Advance(TimeSpan.FromSeconds(18060 * 0.5));
-        Assert.ThrowsAsync<TimeoutException>(() => harness.Server.NextSocketAsync(TimeSpan.FromMilliseconds(300)));
+        Assert.That(time.PendingTimers, Does.Contain(rotation), "the rotation still waits");
+        Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(1), "no second apps.connections.open");
 
         time.Advance(TimeSpan.FromSeconds(18060 * 0.45));
         var replacement = await harness.Server.NextSocketAsync();
@@ -33,14 +35,14 @@ public sealed class SocketModeRotationTests
     {
         // The hello timeout guards against a hung network, which real time measures: the demo and tests move the
         // injected clock minutes at a time, and that must not abandon a socket Slack is about to greet.
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         await using var harness = await SocketModeHarness.StartAsync(time);
         var socket = await harness.Server.NextSocketAsync();
 
+        Assert.That(time.PendingTimers, Is.Empty, "waiting for hello is not on the injected clock");
         time.Advance(TimeSpan.FromMinutes(5));
-        await Task.Delay(100);
         await socket.SendFixtureAsync("hello.json");
-        await socket.SendFixtureAsync("envelope.events_api.app_mention.json");
+        await socket.SendFixtureAsync("envelope.events_api.message.json");
 
         Assert.That(await socket.ReceiveAsync(), Is.Not.Null, "the envelope is acked on the first socket");
         Assert.That(harness.Server.OpenAuthorizations, Has.Count.EqualTo(1), "no second apps.connections.open");

@@ -3,8 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace NormBot.Slack.Api;
 
-/// <summary>The one set of JSON options for everything we send to or read from Slack.</summary>
-public static class SlackJson
+/// <summary>
+/// JSON options for what we exchange with Slack as typed records with explicit names: Web API requests and responses,
+/// Block Kit, Socket Mode frames (and outbox rows, which hold Web API requests). Events are read with <c>SlackEventJson</c>.
+/// </summary>
+public static class SlackApiJson
 {
     /// <summary>
     /// Nulls are omitted because Slack rejects some explicit nulls (e.g. <c>"thread_ts": null</c>) and Block Kit

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace NormBot.Slack.Events;
 
-/// <summary>Slack's JSON is snake_case and grows new fields all the time: unknown ones are ignored.</summary>
-public static class SlackJson
+/// <summary>
+/// JSON options for reading the events Slack delivers into the records in this folder, which carry no property names:
+/// Slack's event fields are snake_case and new ones appear all the time, so unknown ones are ignored.
+/// </summary>
+public static class SlackEventJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
