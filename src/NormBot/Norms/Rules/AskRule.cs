@@ -11,21 +11,14 @@ public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionS
 {
     public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
     {
-        var mentioned = MessageText.UserMentions(said.Text).Where(u => u != said.UserId && u != slack.BotUserId).Distinct().ToList();
-        var groups = MessageText.UserGroupMentions(said.Text);
-
-        // In a thread only an explicit mention makes a new ask: a question there is usually part of the conversation.
-        var isAsk = mentioned.Count > 0 || groups.Count > 0 || (said.IsTopLevel && ContextClassifier.IsQuestion(said.Text));
-
-        // "hi @bob" is a greeting, not an ask: the ask is the message that follows it (rule 1 handles the greeting).
-        var gap = ContextClassifier.Classify(said.Text, protocol.MinWords, said.HasFiles).Gap;
-        if (!isAsk || gap is ContextGap.BareGreeting or ContextGap.BarePing)
+        var verdict = AskClassifier.Classify(said.Text, said.UserId, slack.BotUserId, said.IsTopLevel, said.HasFiles, protocol.MinWords);
+        if (!verdict.IsAsk)
         {
             return;
         }
 
         // No person mentioned (a question, or a user group we cannot expand): anyone in the channel may answer.
-        var people = mentioned.Count > 0 ? mentioned : [AskStore.Anyone];
+        var people = verdict.Users.Count > 0 ? verdict.Users : [AskStore.Anyone];
         var assignees = new List<AskAssignee>();
         foreach (var person in people)
         {
