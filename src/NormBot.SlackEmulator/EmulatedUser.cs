@@ -10,4 +10,7 @@ public sealed record EmulatedUser(
     bool IsBot)
 {
     public string RealName { get; init; } = Name;
+
+    /// <summary>Deactivated: users.info and users.list say <c>deleted: true</c>.</summary>
+    public bool Deleted { get; init; }
 }

@@ -8,6 +8,7 @@ public sealed class SlackWorkspace
     private readonly Dictionary<string, EmulatedUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChannelState> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _homeViews = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _userGroups = new(StringComparer.Ordinal);
 
     internal SlackWorkspace(SlackEmulatorOptions options)
     {
@@ -27,11 +28,11 @@ public sealed class SlackWorkspace
 
     public IReadOnlyList<EmulatedChannel> Channels { get { lock (Sync) { return [.. _channels.Values.Select(c => c.Snapshot())]; } } }
 
-    public EmulatedUser AddUser(string id, string name, string tz = "America/New_York", bool isAdmin = false, bool isOwner = false, bool isBot = false)
+    public EmulatedUser AddUser(string id, string name, string tz = "America/New_York", bool isAdmin = false, bool isOwner = false, bool isBot = false, bool deleted = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var user = new EmulatedUser(id, name, tz, isAdmin, isOwner, isBot);
+        var user = new EmulatedUser(id, name, tz, isAdmin, isOwner, isBot) { Deleted = deleted };
         lock (Sync)
         {
             _users[id] = user;
@@ -62,6 +63,22 @@ public sealed class SlackWorkspace
             channel.Members.AddRange(userIds.Where(u => !channel.Members.Contains(u)));
         }
     }
+
+    /// <summary>Adds or replaces a user group (S...) and its members, as usergroups.users.list will list them.</summary>
+    public void SetUserGroup(string id, params string[] memberIds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        lock (Sync)
+        {
+            _userGroups[id] = [.. memberIds.Distinct(StringComparer.Ordinal)];
+        }
+    }
+
+    internal IReadOnlyList<string>? UserGroupMembers(string id) => _userGroups.TryGetValue(id, out var members) ? [.. members] : null;
+
+    internal IReadOnlyList<EmulatedUser> UsersInOrder() => [.. _users.Values.OrderBy(u => u.Id, StringComparer.Ordinal)];
+
+    internal IReadOnlyList<ChannelState> ConversationsInOrder() => [.. _channels.Values.OrderBy(c => c.Id, StringComparer.Ordinal)];
 
     public EmulatedUser? FindUser(string id) { lock (Sync) { return _users.GetValueOrDefault(id); } }
 

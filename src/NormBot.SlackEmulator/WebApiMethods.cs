@@ -12,6 +12,7 @@ internal sealed class WebApiMethods
         var chat = new ChatMethods(workspace);
         var conversations = new ConversationMethods(workspace);
         var app = new AppMethods(workspace);
+        var directory = new DirectoryMethods(workspace);
         _methods = new(StringComparer.Ordinal)
         {
             ["auth.test"] = (false, app.AuthTest),
@@ -25,6 +26,9 @@ internal sealed class WebApiMethods
             ["conversations.members"] = (false, conversations.Members),
             ["conversations.open"] = (false, conversations.Open),
             ["users.info"] = (false, app.UsersInfo),
+            ["users.list"] = (false, directory.UsersList),
+            ["conversations.list"] = (false, directory.ConversationsList),
+            ["usergroups.users.list"] = (false, directory.UserGroupMembers),
             ["views.publish"] = (false, app.ViewsPublish),
             ["views.open"] = (false, app.ViewsOpen),
             ["reactions.add"] = (false, app.ReactionsAdd),

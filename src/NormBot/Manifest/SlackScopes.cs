@@ -22,6 +22,9 @@ public static class SlackScopes
         ["conversations.history"] = ["channels:history", "groups:history"], // catching up on messages after downtime
         ["conversations.open"] = ["im:write"], // the DM channel for overdue reminders
         ["users.info"] = ["users:read"], // time zones (working hours) and admin/owner flags (who is a leader)
+        ["users.list"] = ["users:read"], // hand-typed @name in /norms; bots and deactivated people are never assignees
+        ["conversations.list"] = ["channels:read", "groups:read"], // hand-typed #name in /norms
+        ["usergroups.users.list"] = ["usergroups:read"], // an ask to @design-team waits on its members
         ["views.publish"] = [], // App Home tab; needs no scope, only the Home tab enabled
         ["views.open"] = [], // modals opened from a button; trigger_id is the permission
         ["reactions.add"] = ["reactions:write"], // the client can acknowledge with a reaction
@@ -35,6 +38,8 @@ public static class SlackScopes
         ["message.groups"] = ["groups:history"], // the same in private channels the bot was invited to
         ["app_mention"] = ["app_mentions:read"], // @NormBot in a channel
         ["reaction_added"] = ["reactions:read"], // ✅ answers an ask, 📌 records a decision
+        ["reaction_removed"] = ["reactions:read"], // taking the ✅ back reopens the ask
+        ["subteam_members_changed"] = ["usergroups:read"], // keeps the cached members of user groups current
         ["app_home_opened"] = [], // App Home refresh; needs no scope
     };
 

@@ -11,6 +11,7 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         "auth.test", "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.getPermalink",
         "conversations.info", "conversations.replies", "conversations.history", "conversations.members", "conversations.open",
         "users.info", "views.publish", "views.open", "reactions.add", "apps.connections.open",
+        "users.list", "conversations.list", "usergroups.users.list",
     ];
 
     [Test]
@@ -35,6 +36,10 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         await Json("views.open", new() { ["trigger_id"] = "6100000000002.6100000000003.0a1b2c3d", ["view"] = SharedFiles.ReadJson("slack", "blockkit", "views", "view_modal_002.json") });
         await Json("reactions.add", new() { ["channel"] = General, ["name"] = "eyes", ["timestamp"] = parent });
         await Json("apps.connections.open", [], token: "app");
+        Emulator.Workspace.SetUserGroup("S0DESIGN1", Alice, Bob);
+        await Get("users.list", ("limit", "200"));
+        await Get("conversations.list", ("types", "public_channel,private_channel"), ("exclude_archived", "true"), ("limit", "200"));
+        await Get("usergroups.users.list", ("usergroup", "S0DESIGN1"));
 
         var calls = Emulator.Calls;
         Assert.Multiple(() =>

@@ -22,6 +22,8 @@ public static class SlackMethodTiers
         ["views.publish"] = "Tier4",
         ["views.open"] = "Tier4",
         ["users.list"] = "Tier2",
+        ["conversations.list"] = "Tier2",
+        ["usergroups.users.list"] = "Tier2",
         ["reactions.add"] = "Tier3",
         ["apps.connections.open"] = "Tier1",
     };

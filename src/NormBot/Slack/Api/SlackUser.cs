@@ -31,8 +31,34 @@ public sealed record SlackUser
     [JsonPropertyName("is_bot")]
     public bool IsBot { get; init; }
 
+    /// <summary>A deactivated account: it can be mentioned but will never answer.</summary>
     [JsonPropertyName("deleted")]
     public bool Deleted { get; init; }
+
+    [JsonPropertyName("profile")]
+    public SlackUserProfile? Profile { get; init; }
+}
+
+/// <summary>The names people see and type: <c>@display_name</c>, else the real name.</summary>
+public sealed record SlackUserProfile
+{
+    [JsonPropertyName("display_name")]
+    public string? DisplayName { get; init; }
+
+    [JsonPropertyName("real_name")]
+    public string? RealName { get; init; }
+}
+
+internal sealed record UsersPage : SlackResponse
+{
+    [JsonPropertyName("members")]
+    public IReadOnlyList<SlackUser>? Members { get; init; }
+}
+
+internal sealed record UserGroupMembersResponse : SlackResponse
+{
+    [JsonPropertyName("users")]
+    public IReadOnlyList<string>? Users { get; init; }
 }
 
 internal sealed record UserInfoResponse : SlackResponse

@@ -26,6 +26,7 @@ public sealed class SlackApiShapeTests
     [TestCase("conversations.history")]
     [TestCase("conversations.replies")]
     [TestCase("users.info")]
+    [TestCase("users.list")]
     [TestCase("views.open")]
     [TestCase("views.publish")]
     [TestCase("reactions.add")]
@@ -70,6 +71,7 @@ public sealed class SlackApiShapeTests
             "conversations.history" => string.Join(',', (await api.GetConversationHistoryAsync("C1", null, null, ct).ToListAsync()).Select(m => m.Ts)),
             "conversations.replies" => string.Join(',', (await api.GetConversationRepliesAsync("C1", "1.2", ct).ToListAsync()).Select(m => m.Ts)),
             "users.info" => (await api.GetUserInfoAsync("U1", ct)).Id,
+            "users.list" => string.Join(',', (await api.GetUsersAsync(ct).ToListAsync()).Select(u => u.Id)),
             "views.open" => await Done(api.OpenViewAsync("trigger", view, ct)),
             "views.publish" => await Done(api.PublishViewAsync("U1", view, ct)),
             "reactions.add" => await Done(api.AddReactionAsync("C1", "1.2", "eyes", ct)),
