@@ -30,6 +30,7 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
     public const string OverdueDm = "overdue reply";
     public const string Escalation = "escalation";
     public const string Post = "channel post";
+    public const string UnansweredNote = "unanswered ask";
 
     public async Task LineAsync(string line = "")
     {
@@ -99,7 +100,9 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
         switch (call.Method)
         {
             case "chat.postEphemeral":
-                var tipKind = actions.Contains(NudgeActions.PostInChannel) ? MisrouteNudge : text.StartsWith("Your message in", StringComparison.Ordinal) ? ContextTip : "tip";
+                var tipKind = actions.Contains(NudgeActions.PostInChannel) ? MisrouteNudge
+                    : text.StartsWith("Your message in", StringComparison.Ordinal) ? ContextTip
+                    : text.StartsWith("Nobody has picked up", StringComparison.Ordinal) ? UnansweredNote : "tip";
                 return (tipKind, names.NameOf(user), $"to {names.NameOf(user)} only, in #{names.NameOf(channel)}");
             case "chat.postMessage" when channel.StartsWith('U') || channel.StartsWith('D'):
                 var person = names.NameOf("U" + channel[1..]);
@@ -109,6 +112,8 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
                 return (escalated ? Escalation : "thread reply", "#" + names.NameOf(channel), $"in #{names.NameOf(channel)}, in the ask's thread");
             case "chat.postMessage":
                 return (text.Contains("posted this in", StringComparison.Ordinal) ? MovedCopy : Post, "#" + names.NameOf(channel), $"posts in #{names.NameOf(channel)}");
+            case "chat.update" when channel.StartsWith('C') || channel.StartsWith('G'):
+                return ("post updated", "#" + names.NameOf(channel), $"updates its post in #{names.NameOf(channel)}");
             case "chat.update":
                 var reader = names.NameOf("U" + channel[1..]);
                 return ("DM updated", reader, $"updates its DM to {reader}");

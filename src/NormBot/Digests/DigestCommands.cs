@@ -1,6 +1,8 @@
 using System.Globalization;
+using NormBot.Norms.Feedback;
 using NormBot.Protocols;
 using NormBot.Protocols.Commands;
+using NormBot.Slack.Blocks;
 using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using Quartz;
@@ -13,6 +15,7 @@ public sealed partial class DigestCommands(
     DigestScheduler scheduler,
     DigestService digests,
     DigestReporter reporter,
+    NudgeFeedbackStore feedback,
     ProtocolService protocols,
     TimeProvider time,
     ILogger<DigestCommands> logger)
@@ -135,7 +138,12 @@ public sealed partial class DigestCommands(
         var to = time.GetUtcNow();
         var report = await reporter.BuildAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, ct);
         var title = string.Create(CultureInfo.InvariantCulture, $"{StatsTitle}, last {command.PeriodDays} days");
-        return new NormsReply(DigestBlocks.Fallback(report, title), DigestBlocks.Render(report, title));
+
+        // Each rule's nudges and "not helpful" rate per channel, so a rule that misfires somewhere is visible (PRODUCT §13).
+        var rates = await feedback.RatesAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, ct);
+        return new NormsReply(
+            DigestBlocks.Fallback(report, title) + "\n" + NudgeFeedbackBlocks.Fallback(rates),
+            [.. DigestBlocks.Render(report, title), new DividerBlock(), .. NudgeFeedbackBlocks.Render(rates)]);
     }
 
     private static NormsReply? Unresolved(SlackRef target, IReadOnlyList<SlackRef> channels) =>

@@ -19,6 +19,7 @@ public static class SlackSetup
         services.AddSingleton<Outbox.SlackOutbox>();
         services.AddHostedService<Outbox.OutboxSender>();
         services.AddSingleton<Users.UserDirectory>();
+        services.AddSingleton<Users.UserGroups>();
         services.AddSingleton<Users.ChannelNames>();
         services.AddHostedService<SlackAuthCheck>();
 

@@ -72,7 +72,7 @@ public sealed class OverdueScanner(
             { Kind: SlackRefKind.UserGroup, Id: { } group } => ("group", channelId, thread, $"<!subteam^{group}>"),
             _ => ("leaders", channelId, thread, await LeaderMentionsAsync(teamId, ct)),
         };
-        var (text, blocks) = NudgeMessages.Escalation(channelId, ask.Excerpt, waitingOn, waited, permalink, mention);
+        var (text, blocks) = NudgeMessages.Escalation(channelId, ts, ask.Excerpt, waitingOn, waited, permalink, mention);
         var nudge = new Nudge(teamId, recipient, Nudge.Escalation, channelId, ts, $"escalation:{channelId}:{ts}",
             OutboxMessage.Post(new PostMessage(postTo, text, blocks, threadTs)), DailyLimit: 0);
         return await nudger.SendAsync(nudge, ct) == NudgeOutcome.Sent;

@@ -6,31 +6,34 @@ using NormBot.Slack.Users;
 
 namespace NormBot.Norms.Rules;
 
-/// <summary>Rule 3, first half: recognise asks and their assignees, and notice when they are answered.</summary>
-public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionState slack)
+/// <summary>Rule 3, first half: recognise asks and the people they wait on, and notice when they are answered.</summary>
+public sealed class AskRule(AskStore asks, AskAddressees addressees, AnsweredAsks answered, UserDirectory users, UserGroups groups, SlackConnectionState slack)
 {
-    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
+    /// <summary>Records the message as an ask if it is one; <paramref name="since"/> starts the clock later than its ts (an edit that made it an ask).</summary>
+    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct, DateTimeOffset? since = null)
     {
         var verdict = AskClassifier.Classify(said.Text, said.UserId, slack.BotUserId, said.IsTopLevel, said.HasFiles, protocol.MinWords);
-        if (!verdict.IsAsk)
+        if (!verdict.IsAsk || await addressees.ResolveAsync(said.TeamId, said.UserId, verdict, said.IsTopLevel, ct) is not { } people)
         {
             return;
         }
 
-        // No person mentioned (a question, or a user group we cannot expand): anyone in the channel may answer.
-        var people = verdict.Users.Count > 0 ? verdict.Users : [AskStore.Anyone];
+        var askedAt = since ?? said.At;
         var assignees = new List<AskAssignee>();
         foreach (var person in people)
         {
-            var zone = person == AskStore.Anyone ? null : await users.TimeZoneAsync(said.TeamId, person, ct);
-            assignees.Add(AskDeadlines.For(person, said.At, protocol, zone));
+            var zone = person.UserId == AskStore.Anyone ? null : await users.TimeZoneAsync(said.TeamId, person.UserId, ct);
+            assignees.Add(AskDeadlines.For(person.UserId, askedAt, protocol, zone, person.GroupId));
         }
 
-        var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, said.At.ToUnixTimeMilliseconds());
+        var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, askedAt.ToUnixTimeMilliseconds());
         await asks.OpenAsync(ask, assignees, ct);
     }
 
-    /// <summary>A thread reply from an assignee (anyone but the asker, for an open question) answers the ask.</summary>
+    /// <summary>
+    /// A thread reply from someone the ask waits on answers it: an assignee, any member of a user group it was asked
+    /// of (also one who joined since), or anyone but the asker for an open question.
+    /// </summary>
     public async Task OnThreadReplyAsync(SaidMessage reply, CancellationToken ct)
     {
         var ask = await asks.FindAsync(reply.TeamId, reply.ChannelId, reply.ThreadTs!, ct);
@@ -41,9 +44,22 @@ public sealed class AskRule(AskStore asks, UserDirectory users, SlackConnectionS
 
         await asks.NoteReplyAsync(reply.TeamId, reply.ChannelId, ask.Ts, reply.At, ct);
         var waitingOn = await asks.OpenAssigneesAsync(reply.TeamId, reply.ChannelId, ask.Ts, ct);
-        if (waitingOn.Contains(AskStore.Anyone) || waitingOn.Contains(reply.UserId))
+        if (waitingOn.Contains(AskStore.Anyone) || waitingOn.Contains(reply.UserId) || await InAskedGroupAsync(reply, ask, ct))
         {
-            await asks.ResolveAsync(reply.TeamId, reply.ChannelId, ask.Ts, Ask.Answered, reply.UserId, ct);
+            await answered.AnswerAsync(reply.TeamId, reply.ChannelId, ask.Ts, reply.UserId, AnswerKind.Reply, reply.Ts, null, ct);
         }
+    }
+
+    private async Task<bool> InAskedGroupAsync(SaidMessage reply, Ask ask, CancellationToken ct)
+    {
+        foreach (var group in await asks.GroupsAsync(reply.TeamId, reply.ChannelId, ask.Ts, ct))
+        {
+            if ((await groups.MembersAsync(reply.TeamId, group, ct))?.Contains(reply.UserId) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
 
 namespace NormBot.Protocols.Home;
@@ -8,7 +9,8 @@ namespace NormBot.Protocols.Home;
 /// leaders the channels with their own overrides and the slowest channels this week. Each list is capped so the
 /// whole view stays well inside Slack's 100 blocks.
 /// </summary>
-public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, TimeProvider time)
+public sealed class HomeViewBuilder(
+    HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, NudgeFeedbackStore feedback, TimeProvider time)
 {
     public const int ListLimit = 10;
     public const string WaitsOnYouTitle = "What waits on you";
@@ -76,6 +78,9 @@ public sealed class HomeViewBuilder(HomeQueries queries, ProtocolService protoco
             : new SectionBlock(TextObject.Markdown(string.Join('\n', slowest.Select(s =>
                 $"<#{s.ChannelId}>: {Span(TimeSpan.FromMilliseconds(s.AverageMs))} on average to a first reply over {s.Asks} ask{(s.Asks == 1 ? "" : "s")}{(s.Unanswered > 0 ? $", {s.Unanswered} still unanswered" : "")}")))));
         blocks.Add(Note("Clock time since each ask was posted (unanswered asks count until now), not working time."));
+
+        // Each rule's nudges and "not helpful" rate per channel this week, so a noisy rule is visible (PRODUCT §13).
+        blocks.AddRange(NudgeFeedbackBlocks.Render(await feedback.RatesAsync(teamId, [], now.AddDays(-7), now, ct)));
     }
 
     private static SectionBlock Title(string text) => new(TextObject.Markdown($"*{text}*"));

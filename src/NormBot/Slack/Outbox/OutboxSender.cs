@@ -12,8 +12,13 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
     private const int MaxAttempts = 5;
 
     private const string SelectDue = """
-        SELECT team_id AS TeamId, id AS Id, method AS Method, body AS Body, attempts AS Attempts
+        SELECT team_id AS TeamId, id AS Id, method AS Method, body AS Body, attempts AS Attempts, receipt AS Receipt
         FROM slack_outbox WHERE sent_at IS NULL AND not_before <= @Now ORDER BY not_before LIMIT 50
+        """;
+
+    private const string RememberPost = """
+        INSERT INTO slack_posts (team_id, receipt, channel_id, ts, posted_at) VALUES (@TeamId, @Receipt, @ChannelId, @Ts, @At)
+        ON CONFLICT (team_id, receipt) DO UPDATE SET channel_id = excluded.channel_id, ts = excluded.ts, posted_at = excluded.posted_at
         """;
 
     private const string MarkSent = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
@@ -65,9 +70,10 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
     {
         string? error = null;
         var retry = false;
+        PostMessageResponse? posted = null;
         try
         {
-            await CallAsync(row, ct);
+            posted = await CallAsync(row, ct);
         }
         catch (SlackApiException ex)
         {
@@ -91,6 +97,11 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
         }
         else
         {
+            if (posted is not null && row.Receipt is not null)
+            {
+                await connection.ExecuteAsync(RememberPost, new { row.TeamId, row.Receipt, ChannelId = posted.Channel, posted.Ts, At = now.ToUnixTimeMilliseconds() });
+            }
+
             await connection.ExecuteAsync(MarkSent, new { row.TeamId, row.Id, At = now.ToUnixTimeMilliseconds(), Error = error });
             if (error is not null)
             {
@@ -99,17 +110,27 @@ public sealed partial class OutboxSender(Db db, SlackOutbox outbox, ISlackApi sl
         }
     }
 
-    private Task CallAsync(Row row, CancellationToken ct) => row.Method switch
+    /// <summary>Makes the call; returns where a chat.postMessage landed, null for the other methods.</summary>
+    private async Task<PostMessageResponse?> CallAsync(Row row, CancellationToken ct)
     {
-        OutboxMessage.PostMessageMethod => slack.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct),
-        OutboxMessage.PostEphemeralMethod => slack.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct),
-        OutboxMessage.UpdateMethod => slack.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct),
-        _ => throw new InvalidOperationException($"unknown outbox method {row.Method}"),
-    };
+        switch (row.Method)
+        {
+            case OutboxMessage.PostMessageMethod:
+                return await slack.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct);
+            case OutboxMessage.PostEphemeralMethod:
+                await slack.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct);
+                return null;
+            case OutboxMessage.UpdateMethod:
+                await slack.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct);
+                return null;
+            default:
+                throw new InvalidOperationException($"unknown outbox method {row.Method}");
+        }
+    }
 
     private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackJson.Options)!;
 
-    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts);
+    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts, string? Receipt);
 
     private static partial class Log
     {

@@ -14,8 +14,8 @@ public sealed class SlackOutbox(TimeProvider time) : IDisposable
     public const int MaxPending = 10_000;
 
     private const string Insert = """
-        INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before)
-        VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore)
+        INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before, receipt)
+        VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore, @Receipt)
         """;
 
     private readonly SemaphoreSlim _signal = new(0);
@@ -37,6 +37,7 @@ public sealed class SlackOutbox(TimeProvider time) : IDisposable
             Id = Guid.CreateVersion7(now).ToString("N"),
             message.Method,
             message.Body,
+            message.Receipt,
             CreatedAt = now.ToUnixTimeMilliseconds(),
             NotBefore = (notBefore ?? now).ToUnixTimeMilliseconds(),
         }, tx);

@@ -14,15 +14,15 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
     private static readonly TimeSpan FreshFor = TimeSpan.FromHours(1);
 
     private const string Select = """
-        SELECT tz AS Tz, is_admin AS IsAdmin, is_owner AS IsOwner, is_bot AS IsBot, fetched_at AS FetchedAt
+        SELECT tz AS Tz, is_admin AS IsAdmin, is_owner AS IsOwner, is_bot AS IsBot, deleted AS Deleted, fetched_at AS FetchedAt
         FROM user_profiles WHERE team_id = @TeamId AND user_id = @UserId
         """;
 
     private const string Upsert = """
-        INSERT INTO user_profiles (team_id, user_id, tz, is_admin, is_owner, is_bot, fetched_at)
-        VALUES (@TeamId, @UserId, @Tz, @IsAdmin, @IsOwner, @IsBot, @FetchedAt)
+        INSERT INTO user_profiles (team_id, user_id, tz, is_admin, is_owner, is_bot, deleted, fetched_at)
+        VALUES (@TeamId, @UserId, @Tz, @IsAdmin, @IsOwner, @IsBot, @Deleted, @FetchedAt)
         ON CONFLICT (team_id, user_id) DO UPDATE SET tz = excluded.tz, is_admin = excluded.is_admin,
-            is_owner = excluded.is_owner, is_bot = excluded.is_bot, fetched_at = excluded.fetched_at
+            is_owner = excluded.is_owner, is_bot = excluded.is_bot, deleted = excluded.deleted, fetched_at = excluded.fetched_at
         """;
 
     private readonly ConcurrentDictionary<(string, string), UserProfile> _cache = new();
@@ -45,7 +45,7 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
             var row = await connection.QueryFirstOrDefaultAsync<StoredProfile>(Select, new { TeamId = teamId, UserId = userId });
             if (row is not null && now - row.FetchedAt < fresh)
             {
-                var stored = new UserProfile(row.Tz, row.IsAdmin != 0, row.IsOwner != 0, row.IsBot != 0, row.FetchedAt);
+                var stored = new UserProfile(row.Tz, row.IsAdmin != 0, row.IsOwner != 0, row.IsBot != 0, row.FetchedAt) { Deleted = row.Deleted != 0 };
                 _cache[(teamId, userId)] = stored;
                 return stored;
             }
@@ -54,13 +54,13 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
         try
         {
             var user = await slack.GetUserInfoAsync(userId, ct);
-            var profile = new UserProfile(user.Tz, user.IsAdmin, user.IsOwner, user.IsBot, now);
+            var profile = new UserProfile(user.Tz, user.IsAdmin, user.IsOwner, user.IsBot, now) { Deleted = user.Deleted };
             await using var connection = await db.OpenAsync(ct);
             // Stored as 0/1 integers, which PostgreSQL will not take a boolean for.
             await connection.ExecuteAsync(Upsert, new
             {
                 TeamId = teamId, UserId = userId, profile.Tz, IsAdmin = profile.IsAdmin ? 1L : 0L, IsOwner = profile.IsOwner ? 1L : 0L,
-                IsBot = profile.IsBot ? 1L : 0L, profile.FetchedAt,
+                IsBot = profile.IsBot ? 1L : 0L, Deleted = profile.Deleted ? 1L : 0L, profile.FetchedAt,
             });
             _cache[(teamId, userId)] = profile;
             return profile;
@@ -79,7 +79,7 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
     }
 
     // SQLite hands booleans back as integers; Dapper will not convert them for a record's constructor.
-    private sealed record StoredProfile(string? Tz, long IsAdmin, long IsOwner, long IsBot, long FetchedAt);
+    private sealed record StoredProfile(string? Tz, long IsAdmin, long IsOwner, long IsBot, long Deleted, long FetchedAt);
 
     private static partial class Log
     {
@@ -89,4 +89,11 @@ public sealed partial class UserDirectory(ISlackApi slack, Db db, TimeProvider t
 }
 
 /// <summary>The parts of a Slack profile NormBot uses.</summary>
-public sealed record UserProfile(string? Tz, bool IsAdmin, bool IsOwner, bool IsBot, long FetchedAt);
+public sealed record UserProfile(string? Tz, bool IsAdmin, bool IsOwner, bool IsBot, long FetchedAt)
+{
+    /// <summary>A deactivated account.</summary>
+    public bool Deleted { get; init; }
+
+    /// <summary>Someone who can be waited on for a reply: a person whose account is active.</summary>
+    public bool CanAnswer => !IsBot && !Deleted;
+}
