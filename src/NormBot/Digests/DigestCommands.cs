@@ -149,9 +149,9 @@ public sealed partial class DigestCommands(
     private static NormsReply? Unresolved(SlackRef target, IReadOnlyList<SlackRef> channels) =>
         new[] { target }.Concat(channels).FirstOrDefault(c => !c.IsResolved) is { } first ? UnresolvedReply(first) : null;
 
-    // A hand-typed #name has no id, and turning names into ids needs conversations.list, which NormBot does not call.
+    // HandTypedNames already looked hand-typed names up; one left without an id names no channel NormBot can see.
     private static NormsReply UnresolvedReply(SlackRef channel) =>
-        new($"I can't tell which channel {channel} is. Pick it from Slack's autocomplete as you type #, so the command carries the channel itself.");
+        new($"I can't find a channel called {channel} that NormBot can see (invite it to a private channel first), or pick it from Slack's suggestions as you type #.");
 
     private static string Describe(DigestScheduleRow row)
     {

@@ -20,6 +20,7 @@ public static class SlackSetup
         services.AddHostedService<Outbox.OutboxSender>();
         services.AddSingleton<Users.UserDirectory>();
         services.AddSingleton<Users.UserGroups>();
+        services.AddSingleton<Users.WorkspaceNames>();
         services.AddSingleton<Users.ChannelNames>();
         services.AddHostedService<SlackAuthCheck>();
 

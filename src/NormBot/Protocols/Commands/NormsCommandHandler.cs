@@ -16,7 +16,8 @@ public sealed class NormsCommandHandler(
     RouteCommands routes,
     LeaderCommands leaders,
     SnoozeCommands snooze,
-    DigestCommands digests) : ISlashCommandHandler
+    DigestCommands digests,
+    HandTypedNames names) : ISlashCommandHandler
 {
     public const string Command = NormsUsage.Command;
 
@@ -40,6 +41,12 @@ public sealed class NormsCommandHandler(
         {
             var who = await policy.WhoCanAsync(invocation.TeamId, ct);
             return new NormsReply($"Only leaders can use `/norms {command.Name}`: {who}. Ask one of them. Nothing changed.");
+        }
+
+        (command, var ambiguous) = await names.ResolveAsync(command, invocation, ct);
+        if (ambiguous is not null)
+        {
+            return SettingCommands.Refused(command.Name, ambiguous);
         }
 
         return command switch
