@@ -58,6 +58,27 @@ public sealed class TeamChat(EmulatedSlackApp env)
         Assert.That(drained, Is.True, "the inbox did not drain");
     }
 
+    /// <summary>Adds (or, with <paramref name="removed"/>, takes back) a reaction as <paramref name="user"/>.</summary>
+    public Task ReactAsync(string user, string reaction, string channel, string ts, bool removed = false) =>
+        SendEventAsync(SlackPayloads.Event("reaction_added.json", e =>
+        {
+            e["type"] = removed ? "reaction_removed" : "reaction_added";
+            e["user"] = user;
+            e["reaction"] = reaction;
+            e["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = ts };
+        }));
+
+    /// <summary>Runs <c>/norms text</c> as <paramref name="user"/> over signed HTTP and returns the reply.</summary>
+    public async Task<JsonObject> CommandAsync(string user, string text, string channel = General)
+    {
+        var fields = SlackPayloads.SlashCommand(text, user, channel, EmulatedSlackApp.TeamId);
+        fields["user_name"] = env.Slack.Workspace.FindUser(user)?.Name ?? "someone";
+        fields["channel_name"] = env.Slack.Workspace.FindChannel(channel)?.Name ?? "directmessage";
+        var response = await _client.SendAsync(SignedRequests.Form("/slack/command", [.. fields], env.Time.GetUtcNow()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+    }
+
     /// <summary>Presses a button as <paramref name="user"/>, the way Slack posts block_actions.</summary>
     public async Task PressAsync(string user, string actionId, string value, string channel, string messageTs, bool ephemeral, string? responseUrl = null)
     {
