@@ -24,7 +24,7 @@ public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox 
             return false;
         }
 
-        var link = await PermalinkAsync(channelId, replyTs ?? ts, ct);
+        var link = await slack.PermalinkOrNullAsync(channelId, replyTs ?? ts, ct);
         var who = how switch
         {
             AnswerKind.Reply => $"<@{by}> replied",
@@ -46,7 +46,7 @@ public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox 
             return false;
         }
 
-        var link = await PermalinkAsync(channelId, ts, ct);
+        var link = await slack.PermalinkOrNullAsync(channelId, ts, ct);
         var text = $":arrows_counterclockwise: Open again: <@{by}> took back the :white_check_mark: on this ask in <#{channelId}>, so it is waiting for a reply.";
         var buttons = new List<BlockElement>();
         if (link is not null)
@@ -76,18 +76,6 @@ public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox 
 
         await tx.CommitAsync(ct);
         outbox.Signal();
-    }
-
-    private async Task<string?> PermalinkAsync(string channelId, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.GetPermalinkAsync(channelId, ts, ct);
-        }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or SlackRateLimitedException)
-        {
-            return null; // the edit still says who answered; the link is a convenience
-        }
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class OverdueScanner(
         }
 
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(r.OpenedAt), now, schedule));
-        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await PermalinkAsync(r.ChannelId, r.Ts, ct));
+        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await slack.PermalinkOrNullAsync(r.ChannelId, r.Ts, ct));
         var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
             OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);
@@ -63,7 +63,7 @@ public sealed class OverdueScanner(
         var protocol = await protocols.GetAsync(teamId, channelId, ct);
         var waitingOn = (await asks.OpenAssigneesAsync(teamId, channelId, ts, ct)).Where(u => u != AskStore.Anyone).ToList();
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), now, protocol.Schedule));
-        var permalink = await PermalinkAsync(channelId, ts, ct);
+        var permalink = await slack.PermalinkOrNullAsync(channelId, ts, ct);
         var thread = ask.ThreadTs ?? ask.Ts;
         var (recipient, postTo, threadTs, mention) = protocol.EscalateTo switch
         {
@@ -82,17 +82,5 @@ public sealed class OverdueScanner(
     {
         var all = options.Value.Leaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct().ToList();
         return all.Count == 0 ? null : string.Join(' ', all.Select(u => $"<@{u}>"));
-    }
-
-    private async Task<string?> PermalinkAsync(string channelId, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.GetPermalinkAsync(channelId, ts, ct);
-        }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or SlackRateLimitedException)
-        {
-            return null;
-        }
     }
 }

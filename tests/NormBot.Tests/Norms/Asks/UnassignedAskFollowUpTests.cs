@@ -38,18 +38,17 @@ public sealed class UnassignedAskFollowUpTests : RulesTestBase
     }
 
     [Test]
-    public async Task DueAfterTheAskersWorkingHours_NoteWaitsForTheirMorning()
+    public async Task DueBeforeTheAskersWorkingHours_NoteWaitsForTheirMorning()
     {
-        Env.Time.Advance(TimeSpan.FromHours(5)); // 15:00: due at 11:00 the next day
-        Env.Slack.Workspace.AddUser("U0TOKYO01", "ken", "Asia/Tokyo");
-        Env.Slack.Workspace.AddMembers(TeamChat.General, "U0TOKYO01");
-        await Chat.SayAsync("U0TOKYO01", Anyone);
+        Env.Slack.Workspace.AddUser("U0LOSANG1", "lee", "America/Los_Angeles");
+        Env.Slack.Workspace.AddMembers(TeamChat.General, "U0LOSANG1");
+        await Chat.SayAsync("U0LOSANG1", Anyone); // 02:00 in Los Angeles; due 14:00 UTC, 06:00 there
 
-        await Chat.AdvanceAsync(TimeSpan.FromHours(20.2)); // Tuesday 11:12 UTC = 20:12 in Tokyo
-        Assert.That(Calls("chat.postEphemeral"), Is.Empty, "held until Ken's working hours");
-        await Chat.AdvanceAsync(TimeSpan.FromHours(13)); // Wednesday 09:12 in Tokyo
+        await Chat.AdvanceAsync(TimeSpan.FromHours(6.5)); // 16:30 UTC = 08:30 in Los Angeles
+        Assert.That(Calls("chat.postEphemeral"), Is.Empty, "held until Lee's working hours");
+        await Chat.AdvanceAsync(TimeSpan.FromMinutes(40)); // 09:10 there
 
         var note = await WaitForAsync("chat.postEphemeral");
-        Assert.That(Arg(note, "user"), Is.EqualTo("U0TOKYO01"));
+        Assert.That(Arg(note, "user"), Is.EqualTo("U0LOSANG1"));
     }
 }

@@ -19,7 +19,7 @@ public sealed class NudgeFeedbackTests : RulesTestBase
         await Chat.SayAsync(TeamChat.Ana, Ask);
         await Chat.SayAsync(TeamChat.Lead, "Does anyone know who owns the nightly export job these days? It failed twice https://ci.example/jobs/export");
 
-        await Chat.AdvanceAsync(TimeSpan.FromHours(24));
+        await Chat.AdvanceAsync(TimeSpan.FromHours(25)); // the escalations are due at 10:00 the next day
 
         var nudges = new Dictionary<string, RecordedCall>
         {
