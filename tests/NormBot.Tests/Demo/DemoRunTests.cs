@@ -73,7 +73,7 @@ public sealed class DemoRunTests
     public void Transcript_WhyOnATip_ExplainsTheRuleTheNormsAndWhoSetsThem()
     {
         Assert.That(_transcript, Does.Contain("bob presses [ Why? ] on NormBot's 09:21 message"));
-        Assert.That(_transcript, Does.Contain("*Missing context.* In #general `context` on").And.Contain("`context-grace` 1m"));
+        Assert.That(_transcript, Does.Contain("*Missing context.* With `context` on in #general").And.Contain("`context-grace` 1m"));
         Assert.That(_transcript, Does.Contain("*Who sets these norms:* workspace admins and owners, and @maya"));
     }
 

@@ -11,6 +11,12 @@ namespace NormBot.Norms.Asks;
 /// </summary>
 public sealed class AskAddressees(UserDirectory users, UserGroups groups)
 {
+    /// <summary>
+    /// A group larger than this is asked like <c>@channel</c>: reminding a whole department one by one is noise, and
+    /// looking up that many people would hold up the event for minutes at Slack's pace for users.info.
+    /// </summary>
+    public const int MaxGroupSize = 30;
+
     /// <summary>The people to wait on (<see cref="AskStore.Anyone"/> for anyone), or null when it is not an ask of people.</summary>
     public async Task<IReadOnlyList<Addressee>?> ResolveAsync(string teamId, string askerId, AskVerdict verdict, bool isTopLevel, CancellationToken ct)
     {
@@ -36,7 +42,13 @@ public sealed class AskAddressees(UserDirectory users, UserGroups groups)
 
         foreach (var group in verdict.Groups)
         {
-            foreach (var member in await groups.MembersAsync(teamId, group, ct) ?? [])
+            var members = await groups.MembersAsync(teamId, group, ct) ?? [];
+            if (members.Count > MaxGroupSize)
+            {
+                continue;
+            }
+
+            foreach (var member in members)
             {
                 if (member != askerId && people.All(p => p.UserId != member) && await users.GetAsync(teamId, member, ct) is null or { CanAnswer: true })
                 {

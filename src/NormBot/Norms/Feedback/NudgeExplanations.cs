@@ -17,17 +17,17 @@ public static class NudgeExplanations
         var why = rule switch
         {
             Nudge.Context =>
-                $"*Missing context.* In <#{channelId}> {V(ProtocolKeys.Context)}: a top-level message that is only a greeting or a ping, or a short question " +
-                $"({V(ProtocolKeys.MinWords)}) that doesn't say what it is about, gets a private tip after {V(ProtocolKeys.ContextGrace)} " +
+                $"*Missing context.* With {V(ProtocolKeys.Context)} in <#{channelId}>, a top-level message that is only a greeting or a ping, or a short " +
+                $"question ({V(ProtocolKeys.MinWords)}) that doesn't say what it is about, gets a private tip after {V(ProtocolKeys.ContextGrace)} " +
                 $"unless you add the details.{Read(ContextReading(detail))}",
             Nudge.Misroute =>
                 $"*Topics in their channel.* {Matched(detail)} {V(ProtocolKeys.UrgentChannel)}, {V(ProtocolKeys.UrgentKeywords)}; topic routes are listed by `/norms show`.",
             Nudge.Overdue =>
-                $"*Replies on time.* In <#{channelId}> {V(ProtocolKeys.ResponseTime)}, counted in your working time ({V(ProtocolKeys.Hours)}, {V(ProtocolKeys.Days)}, " +
-                $"your Slack time zone, else {V(ProtocolKeys.TimeZone)}); after that NormBot sends the person asked one reminder.{Read(askReading)}",
+                $"*Replies on time.* With {V(ProtocolKeys.ResponseTime)} in <#{channelId}>, counted in your working time ({V(ProtocolKeys.Hours)}, " +
+                $"{V(ProtocolKeys.Days)}, your Slack time zone, else {V(ProtocolKeys.TimeZone)}), the person asked gets one reminder once it has passed.{Read(askReading)}",
             Nudge.Escalation =>
-                $"*Escalation.* In <#{channelId}> an ask still unanswered after {V(ProtocolKeys.EscalateAfter)} times {V(ProtocolKeys.ResponseTime)} " +
-                $"of working time goes to {V(ProtocolKeys.EscalateTo)} (none means the channel's leaders, in the ask's thread).{Read(askReading)}",
+                $"*Escalation.* In <#{channelId}> an ask still unanswered after {V(ProtocolKeys.EscalateAfter)} the {V(ProtocolKeys.ResponseTime)} " +
+                $"(working time) goes to {V(ProtocolKeys.EscalateTo)} (none means the channel's leaders, in the ask's thread).{Read(askReading)}",
             Nudge.Unanswered =>
                 $"*Unanswered asks.* Your question named nobody, so it waited on anyone in <#{channelId}>; after {V(ProtocolKeys.ResponseTime)} of working time " +
                 "without a reply NormBot tells you once, privately, so it doesn't sit unseen.",

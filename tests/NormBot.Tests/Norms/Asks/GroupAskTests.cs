@@ -55,6 +55,27 @@ public sealed class GroupAskTests : RulesTestBase
     }
 
     [Test]
+    public async Task AskToAGroupLargerThanThirty_WaitsOnAnyoneRemindsNobody()
+    {
+        var everyone = Enumerable.Range(0, NormBot.Norms.Asks.AskAddressees.MaxGroupSize + 1).Select(i => $"U0ENG{i:D4}").ToArray();
+        foreach (var id in everyone)
+        {
+            Env.Slack.Workspace.AddUser(id, id.ToLowerInvariant(), "UTC");
+        }
+
+        Env.Slack.Workspace.SetUserGroup("S0ENGINEERING", everyone);
+        var ts = await Chat.SayAsync(TeamChat.Ana, "<!subteam^S0ENGINEERING|@engineering> can someone review the empty states in https://figma.example/es?");
+
+        await Chat.AdvanceAsync(TimeSpan.FromHours(4.2));
+
+        await WaitForAsync("chat.postEphemeral", c => Arg(c, "user") == TeamChat.Ana);
+        Assert.That(Calls("chat.postMessage", c => Arg(c, "channel").StartsWith('U')), Is.Empty);
+        Assert.That(Calls("users.info", c => Arg(c, "user").StartsWith("U0ENG", StringComparison.Ordinal)), Is.Empty, "nobody looked up one by one");
+        using var connection = Env.App.Database();
+        Assert.That(Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT user_id FROM ask_assignees WHERE ts = @ts", new { ts }), Is.EqualTo("*"));
+    }
+
+    [Test]
     public async Task SubteamAsk_ReplyFromSomeoneWhoJoinedTheGroupSince_AnswersIt()
     {
         var ts = await Chat.SayAsync(TeamChat.Ana, Ask);
