@@ -24,4 +24,7 @@ public sealed record EmulatedUser(
 
     /// <summary>Local time of day notifications stop (the start of Do Not Disturb).</summary>
     public TimeOnly? NotifyUntil { get; init; }
+
+    /// <summary>Deactivated: users.info and users.list say <c>deleted: true</c>.</summary>
+    public bool Deleted { get; init; }
 }

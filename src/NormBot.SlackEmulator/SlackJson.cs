@@ -60,7 +60,7 @@ internal static class SlackJson
             ["id"] = u.Id,
             ["team_id"] = workspace.TeamId,
             ["name"] = u.Name,
-            ["deleted"] = false,
+            ["deleted"] = u.Deleted,
             ["color"] = "9f69e7",
             ["real_name"] = u.RealName,
             ["tz"] = u.Tz,

@@ -12,6 +12,7 @@ public sealed class SlackWorkspace
     private readonly Dictionary<string, ChannelState> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _homeViews = new(StringComparer.Ordinal);
     private int _installs;
+    private readonly Dictionary<string, List<string>> _userGroups = new(StringComparer.Ordinal);
 
     internal SlackWorkspace(SlackEmulatorOptions options, string teamId, string teamName, string botToken, string botUserId, string botId)
     {
@@ -65,11 +66,11 @@ public sealed class SlackWorkspace
 
     public IReadOnlyList<EmulatedChannel> Channels { get { lock (Sync) { return [.. _channels.Values.Select(c => c.Snapshot())]; } } }
 
-    public EmulatedUser AddUser(string id, string name, string tz = "America/New_York", bool isAdmin = false, bool isOwner = false, bool isBot = false)
+    public EmulatedUser AddUser(string id, string name, string tz = "America/New_York", bool isAdmin = false, bool isOwner = false, bool isBot = false, bool deleted = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var user = new EmulatedUser(id, name, tz, isAdmin, isOwner, isBot);
+        var user = new EmulatedUser(id, name, tz, isAdmin, isOwner, isBot) { Deleted = deleted };
         lock (Sync)
         {
             _users[id] = user;
@@ -108,6 +109,22 @@ public sealed class SlackWorkspace
     /// <summary>Sets a user's notification schedule (Slack's Preferences > Notifications): Do Not Disturb outside it.</summary>
     public EmulatedUser SetNotificationSchedule(string userId, TimeOnly from, TimeOnly until) =>
         ChangeUser(userId, u => u with { NotifyFrom = from, NotifyUntil = until });
+
+    /// <summary>Adds or replaces a user group (S...) and its members, as usergroups.users.list will list them.</summary>
+    public void SetUserGroup(string id, params string[] memberIds)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        lock (Sync)
+        {
+            _userGroups[id] = [.. memberIds.Distinct(StringComparer.Ordinal)];
+        }
+    }
+
+    internal IReadOnlyList<string>? UserGroupMembers(string id) => _userGroups.TryGetValue(id, out var members) ? [.. members] : null;
+
+    internal IReadOnlyList<EmulatedUser> UsersInOrder() => [.. _users.Values.OrderBy(u => u.Id, StringComparer.Ordinal)];
+
+    internal IReadOnlyList<ChannelState> ConversationsInOrder() => [.. _channels.Values.OrderBy(c => c.Id, StringComparer.Ordinal)];
 
     public EmulatedUser? FindUser(string id) { lock (Sync) { return _users.GetValueOrDefault(id); } }
 

@@ -14,6 +14,7 @@ internal sealed class WebApiMethods
         var conversations = new ConversationMethods(workspace);
         var app = new AppMethods(workspace);
         var users = new UserMethods(workspace);
+        var directory = new DirectoryMethods(workspace);
         _methods = new(StringComparer.Ordinal)
         {
             ["auth.test"] = (false, app.AuthTest),
@@ -29,6 +30,9 @@ internal sealed class WebApiMethods
             ["users.info"] = (false, users.UsersInfo),
             ["users.profile.get"] = (false, users.UsersProfileGet),
             ["dnd.info"] = (false, users.DndInfo),
+            ["users.list"] = (false, directory.UsersList),
+            ["conversations.list"] = (false, directory.ConversationsList),
+            ["usergroups.users.list"] = (false, directory.UserGroupMembers),
             ["views.publish"] = (false, app.ViewsPublish),
             ["views.open"] = (false, app.ViewsOpen),
             ["reactions.add"] = (false, app.ReactionsAdd),

@@ -31,6 +31,7 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
     public const string Escalation = "escalation";
     public const string Expectation = "when to expect a reply";
     public const string Post = "channel post";
+    public const string UnansweredNote = "unanswered ask";
 
     public async Task LineAsync(string line = "")
     {
@@ -112,7 +113,8 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
             case "chat.postEphemeral":
                 var tipKind = actions.Contains(NudgeActions.PostInChannel) ? MisrouteNudge
                     : text.StartsWith("Your message in", StringComparison.Ordinal) ? ContextTip
-                    : text.Contains("Heads-up", StringComparison.Ordinal) ? Expectation : "tip";
+                    : text.Contains("Heads-up", StringComparison.Ordinal) ? Expectation
+                    : text.StartsWith("Nobody has picked up", StringComparison.Ordinal) ? UnansweredNote : "tip";
                 return (tipKind, names.NameOf(user), $"to {names.NameOf(user)} only, in #{names.NameOf(channel)}");
             case "chat.postMessage" when channel.StartsWith('U') || channel.StartsWith('D'):
                 var person = names.NameOf("U" + channel[1..]);
@@ -122,6 +124,8 @@ public sealed class DemoTranscript(TextWriter output, DemoNames names, TimeSpan 
             case "chat.postMessage":
                 var posted = escalated ? Escalation : text.Contains("posted this in", StringComparison.Ordinal) ? MovedCopy : Post;
                 return (posted, "#" + names.NameOf(channel), $"posts in #{names.NameOf(channel)}");
+            case "chat.update" when channel.StartsWith('C') || channel.StartsWith('G'):
+                return ("post updated", "#" + names.NameOf(channel), $"updates its post in #{names.NameOf(channel)}");
             case "chat.update":
                 var reader = names.NameOf("U" + channel[1..]);
                 return ("DM updated", reader, $"updates its DM to {reader}");

@@ -1,7 +1,9 @@
 using System.Globalization;
+using NormBot.Norms.Feedback;
 using NormBot.Protocols;
 using NormBot.Protocols.Commands;
 using NormBot.Slack;
+using NormBot.Slack.Blocks;
 using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using Quartz;
@@ -14,6 +16,7 @@ public sealed partial class DigestCommands(
     DigestScheduler scheduler,
     DigestService digests,
     DigestReporter reporter,
+    NudgeFeedbackStore feedback,
     ProtocolService protocols,
     TimeProvider time,
     ILogger<DigestCommands> logger)
@@ -136,15 +139,20 @@ public sealed partial class DigestCommands(
         var to = time.GetUtcNow();
         var report = await reporter.BuildAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, ct);
         var title = string.Create(CultureInfo.InvariantCulture, $"{StatsTitle}, last {command.PeriodDays} days");
-        return new NormsReply(DigestBlocks.Fallback(report, title), DigestBlocks.Render(report, title));
+
+        // Each rule's nudges and "not helpful" rate per channel, so a rule that misfires somewhere is visible (PRODUCT §13).
+        var rates = await feedback.RatesAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, ct);
+        return new NormsReply(
+            DigestBlocks.Fallback(report, title) + "\n" + NudgeFeedbackBlocks.Fallback(rates),
+            [.. DigestBlocks.Render(report, title), new DividerBlock(), .. NudgeFeedbackBlocks.Render(rates)]);
     }
 
     private static NormsReply? Unresolved(SlackRef target, IReadOnlyList<SlackRef> channels) =>
         new[] { target }.Concat(channels).FirstOrDefault(c => !c.IsResolved) is { } first ? UnresolvedReply(first) : null;
 
-    // A hand-typed #name has no id, and turning names into ids needs conversations.list, which NormBot does not call.
+    // HandTypedNames already looked hand-typed names up; one left without an id names no channel NormBot can see.
     private static NormsReply UnresolvedReply(SlackRef channel) =>
-        new($"I can't tell which channel {channel} is. Pick it from Slack's autocomplete as you type #, so the command carries the channel itself.");
+        new($"I can't find a channel called {channel} that NormBot can see (invite it to a private channel first), or pick it from Slack's suggestions as you type #.");
 
     private static string Describe(DigestScheduleRow row)
     {

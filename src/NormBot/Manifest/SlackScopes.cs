@@ -20,6 +20,9 @@ public static class SlackScopes
         ["conversations.replies"] = ["channels:history", "groups:history"], // the text of a message being moved
         ["users.info"] = ["users:read"], // time zones (working hours), status (away) and admin/owner flags (who is a leader)
         ["dnd.info"] = ["dnd:read"], // hours slack: a person's hours from their notification schedule
+        ["users.list"] = ["users:read"], // hand-typed @name in /norms; bots and deactivated people are never assignees
+        ["conversations.list"] = ["channels:read", "groups:read"], // hand-typed #name in /norms
+        ["usergroups.users.list"] = ["usergroups:read"], // an ask to @design-team waits on its members
         ["views.publish"] = [], // App Home tab; needs no scope, only the Home tab enabled
         ["apps.connections.open"] = [], // Socket Mode: uses the app-level token (connections:write), not a bot scope
     };
@@ -30,6 +33,8 @@ public static class SlackScopes
         ["message.channels"] = ["channels:history"], // every rule starts from a channel message
         ["message.groups"] = ["groups:history"], // the same in private channels the bot was invited to
         ["reaction_added"] = ["reactions:read"], // ✅ answers an ask, 📌 records a decision
+        ["reaction_removed"] = ["reactions:read"], // taking the ✅ back reopens the ask
+        ["subteam_members_changed"] = ["usergroups:read"], // keeps the cached members of user groups current
         ["app_home_opened"] = [], // App Home refresh; needs no scope
 
         // Slack leaving (PRODUCT §12): asks in a channel NormBot can no longer see are closed.

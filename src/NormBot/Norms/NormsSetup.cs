@@ -16,6 +16,11 @@ public static class NormsSetup
         services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
         services.AddSingleton<AskStore>();
         services.AddSingleton<NormBot.Slack.Leaving.ISlackGoneListener, AsksOnLeaving>();
+        services.AddSingleton<AskAddressees>();
+        services.AddSingleton<AskPostStore>();
+        services.AddSingleton<AnsweredAsks>();
+        services.AddSingleton<UnassignedAskFollowUp>();
+        services.AddSingleton<Feedback.NudgeFeedbackStore>();
         services.AddSingleton<PendingContextStore>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<OverdueStore>();

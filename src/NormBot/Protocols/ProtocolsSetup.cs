@@ -21,6 +21,7 @@ public static class ProtocolsSetup
         services.AddScoped<RouteCommands>();
         services.AddScoped<LeaderCommands>();
         services.AddScoped<SnoozeCommands>();
+        services.AddScoped<HandTypedNames>();
 
         services.AddSingleton<HomeQueries>();
         services.AddScoped<HomeViewBuilder>();

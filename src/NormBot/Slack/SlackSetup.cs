@@ -27,6 +27,8 @@ public static class SlackSetup
         services.AddHostedService<Outbox.OutboxSender>();
         services.AddSingleton<SlackGone>();
         services.AddSingleton<Users.UserDirectory>();
+        services.AddSingleton<Users.UserGroups>();
+        services.AddSingleton<Users.WorkspaceNames>();
         services.AddSingleton<Users.ChannelNames>();
         services.AddSlackInstall();
 

@@ -20,6 +20,7 @@ public sealed class RetentionService(Db db, IOptions<StorageOptions> options, Ti
         "DELETE FROM nudges WHERE at < @Before",
         "DELETE FROM decisions WHERE at < @Before",
         "DELETE FROM slack_effects WHERE created_at < @Before",
+        "DELETE FROM slack_posts WHERE posted_at < @Before",
     ];
 
     private static readonly string[] OlderThanADay =

@@ -71,6 +71,28 @@ public sealed class DemoRunTests
     }
 
     [Test]
+    public void Transcript_WhyOnATip_ExplainsTheRuleTheNormsAndWhoSetsThem()
+    {
+        Assert.That(_transcript, Does.Contain("bob presses [ Why? ] on NormBot's 09:21 message"));
+        Assert.That(_transcript, Does.Contain("*Missing context.* With `context` on in #general").And.Contain("`context-grace` 1m"));
+        Assert.That(_transcript, Does.Contain("*Who sets these norms:* workspace admins and owners, and @maya"));
+    }
+
+    [Test]
+    public void Transcript_AnswerInTheThread_UpdatesTheReminderAndTheEscalationInPlace()
+    {
+        Assert.That(_transcript, Does.Contain("13:40              >> NormBot updates its post in #general [post updated]:"));
+        Assert.That(_transcript, Does.Contain(">> NormBot updates its DM to bob [DM updated]:\n                   :white_check_mark: Answered: @bob replied."));
+    }
+
+    [Test]
+    public void Transcript_QuestionNobodyAnswered_OnlyItsAskerGetsANote()
+    {
+        Assert.That(_transcript, Does.Contain("16:10              >> NormBot to tom only, in #design [unanswered ask]:"));
+        Assert.That(_transcript, Does.Not.Contain("NormBot to tom only, in #design [misrouted topic]"), "\"p1 priority badge\" names a label, not an incident");
+    }
+
+    [Test]
     public void Transcript_ShowsTheThreadEscalationAndATwoLevelChain()
     {
         var escalations = _transcript.Split('\n').Count(l => l.Contains("[escalation]", StringComparison.Ordinal));

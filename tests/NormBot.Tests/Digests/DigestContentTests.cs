@@ -84,11 +84,12 @@ public sealed class DigestContentTests
     }
 
     [Test]
-    public async Task Digest_HandTypedChannelName_AsksForTheAutocompletedChannel()
+    public async Task Digest_HandTypedChannelNameNotFound_RefusedAndNothingScheduled()
     {
+        // /norms looks hand-typed names up first (HandTypedNames); one that reaches here names no channel NormBot can see.
         var reply = await Commands.HandleAsync(Parse("digest #team-leads daily 09:00"), Invocation(), CancellationToken.None);
 
-        Assert.That(reply.Text, Does.Contain("#team-leads").And.Contain("autocomplete"));
+        Assert.That(reply.Text, Does.Contain("can't find a channel called #team-leads").And.Contain("Slack's suggestions"));
         Assert.That(await Commands.ScheduleLinesAsync(Team, CancellationToken.None), Is.Empty);
     }
 

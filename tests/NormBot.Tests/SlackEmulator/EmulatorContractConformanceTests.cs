@@ -12,6 +12,7 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         "auth.test", "chat.postMessage", "chat.postEphemeral", "chat.update", "chat.getPermalink",
         "conversations.info", "conversations.replies", "conversations.history", "conversations.members", "conversations.open",
         "users.info", "users.profile.get", "dnd.info", "views.publish", "views.open", "reactions.add", "apps.connections.open", "oauth.v2.access",
+        "users.list", "conversations.list", "usergroups.users.list",
     ];
 
     [Test]
@@ -39,7 +40,7 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
             }
 
             // Slack's specs hold no response shape for these; every other method is checked.
-            Assert.That(shapeless, Is.EquivalentTo(new[] { "conversations.open", "users.profile.get", "dnd.info", "oauth.v2.access" }));
+            Assert.That(shapeless, Is.EquivalentTo(new[] { "conversations.open", "users.profile.get", "dnd.info", "oauth.v2.access", "conversations.list", "usergroups.users.list" }));
         });
     }
 
@@ -66,6 +67,10 @@ public sealed class EmulatorContractConformanceTests : EmulatorTestBase
         await Json("views.open", new() { ["trigger_id"] = "8077123450012.6230198411.4f1d2c9e", ["view"] = Views.Modal() });
         await Json("reactions.add", new() { ["channel"] = General, ["name"] = "eyes", ["timestamp"] = parent });
         await Json("apps.connections.open", [], token: "app");
+        Emulator.Workspace.SetUserGroup("S0DESIGN1", Alice, Bob);
+        await Get("users.list", ("limit", "200"));
+        await Get("conversations.list", ("types", "public_channel,private_channel"), ("exclude_archived", "true"), ("limit", "200"));
+        await Get("usergroups.users.list", ("usergroup", "S0DESIGN1"));
         var code = Emulator.CreateOAuthCode(Emulator.TeamId, redirectUri: "https://normbot.example.com/slack/oauth_redirect");
         var exchange = await EmulatorHttp.PostFormAsync(Emulator, "oauth.v2.access",
         [

@@ -45,16 +45,30 @@ public sealed class TeamChat(EmulatedSlackApp env)
     public Task ProcessedAsync() => env.App.InboxDrainedAsync();
 
     /// <summary>Runs <c>/norms text</c> as <paramref name="user"/> in <paramref name="channel"/>; returns the reply's text.</summary>
-    public async Task<string> CommandAsync(string user, string text, string channel = General)
+    public async Task<string> CommandAsync(string user, string text, string channel = General) =>
+        (await CommandReplyAsync(user, text, channel))["text"]?.GetValue<string>() ?? "";
+
+    /// <summary>Adds (or, with <paramref name="removed"/>, takes back) a reaction as <paramref name="user"/>.</summary>
+    public Task ReactAsync(string user, string reaction, string channel, string ts, bool removed = false) =>
+        SendEventAsync(SlackPayloads.Event("reaction_added.json", e =>
+        {
+            e["type"] = removed ? "reaction_removed" : "reaction_added";
+            e["user"] = user;
+            e["reaction"] = reaction;
+            e["item"] = new JsonObject { ["type"] = "message", ["channel"] = channel, ["ts"] = ts };
+        }));
+
+    /// <summary>Runs <c>/norms text</c> as <paramref name="user"/> over signed HTTP and returns the reply.</summary>
+    public async Task<JsonObject> CommandReplyAsync(string user, string text, string channel = General)
     {
         var fields = SlackPayloads.SlashCommand(text, user, channel, EmulatedSlackApp.TeamId);
         fields["user_name"] = env.Slack.Workspace.FindUser(user)?.Name ?? "someone";
         fields["channel_name"] = env.Slack.Workspace.FindChannel(channel)?.Name ?? "directmessage";
         using var response = await _client.SendAsync(SignedRequests.Form("/slack/command", fields, env.Time.GetUtcNow()));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var reply = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
         await ProcessedAsync();
-        return reply["text"]?.GetValue<string>() ?? "";
+        return reply;
     }
 
     /// <summary>Presses a button as <paramref name="user"/>, the way Slack posts block_actions.</summary>

@@ -27,8 +27,8 @@ public static class AskDeadlines
         return Math.Max(1, protocol.EscalateTo.Count);
     }
 
-    public static AskAssignee For(string userId, DateTimeOffset askedAt, Protocol protocol, WorkSchedule schedule) =>
-        new(userId, Due(askedAt, protocol, schedule), Escalation(askedAt, 1, protocol, schedule));
+    public static AskAssignee For(string userId, DateTimeOffset askedAt, Protocol protocol, WorkSchedule schedule, string? groupId = null) =>
+        new(userId, Due(askedAt, protocol, schedule), Escalation(askedAt, 1, protocol, schedule), groupId);
 
     /// <summary>response-time × a factor; a fraction of a working day becomes that share of the working hours.</summary>
     public static NormDuration Scale(NormDuration duration, double factor, WorkSchedule schedule)

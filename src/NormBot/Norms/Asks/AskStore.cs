@@ -15,8 +15,8 @@ public sealed class AskStore(Db db, TimeProvider time)
         """;
 
     private const string InsertAssignee = """
-        INSERT INTO ask_assignees (team_id, channel_id, ts, user_id, due_at, escalate_at)
-        VALUES (@TeamId, @ChannelId, @Ts, @UserId, @DueAt, @EscalateAt)
+        INSERT INTO ask_assignees (team_id, channel_id, ts, user_id, due_at, escalate_at, group_id)
+        VALUES (@TeamId, @ChannelId, @Ts, @UserId, @DueAt, @EscalateAt, @GroupId)
         ON CONFLICT (team_id, channel_id, ts, user_id) DO NOTHING
         """;
 
@@ -33,6 +33,16 @@ public sealed class AskStore(Db db, TimeProvider time)
     private const string Resolve = """
         UPDATE asks SET state = @State, resolved_at = @At, resolved_by = @By
         WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND state = 'open'
+        """;
+
+    private const string SelectGroups = """
+        SELECT DISTINCT group_id FROM ask_assignees WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND group_id IS NOT NULL
+        """;
+
+    // Only the person whose ✅ answered the ask can take the answer back by removing it.
+    private const string Reopen = """
+        UPDATE asks SET state = 'open', resolved_at = NULL, resolved_by = NULL
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND state = 'answered' AND resolved_by = @By
         """;
 
     private const string CloseAssignees = "UPDATE ask_assignees SET open = 0 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts";
@@ -61,7 +71,7 @@ public sealed class AskStore(Db db, TimeProvider time)
 
         foreach (var a in assignees)
         {
-            await connection.ExecuteAsync(InsertAssignee, new { ask.TeamId, ask.ChannelId, ask.Ts, a.UserId, DueAt = a.DueAt.ToUnixTimeMilliseconds(), EscalateAt = a.EscalateAt.ToUnixTimeMilliseconds() }, tx);
+            await connection.ExecuteAsync(InsertAssignee, new { ask.TeamId, ask.ChannelId, ask.Ts, a.UserId, DueAt = a.DueAt.ToUnixTimeMilliseconds(), EscalateAt = a.EscalateAt.ToUnixTimeMilliseconds(), a.GroupId }, tx);
         }
 
         await tx.CommitAsync(ct);
@@ -99,6 +109,29 @@ public sealed class AskStore(Db db, TimeProvider time)
         await connection.ExecuteAsync(CloseAssignees, args, tx);
         await tx.CommitAsync(ct);
         return changed;
+    }
+
+    /// <summary>The user groups an ask was addressed to (its assignees came from their members).</summary>
+    public async Task<IReadOnlyList<string>> GroupsAsync(string teamId, string channelId, string ts, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<string>(SelectGroups, new { TeamId = teamId, ChannelId = channelId, Ts = ts })).ToList();
+    }
+
+    /// <summary>Opens an answered ask again (its ✅ was taken back by <paramref name="by"/>); false when it was not theirs to reopen.</summary>
+    public async Task<bool> ReopenAsync(string teamId, string channelId, string ts, string by, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var args = new { TeamId = teamId, ChannelId = channelId, Ts = ts, By = by };
+        if (await connection.ExecuteAsync(Reopen, args, tx) == 0)
+        {
+            return false;
+        }
+
+        await connection.ExecuteAsync("UPDATE ask_assignees SET open = 1 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts", args, tx);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task UpdateExcerptAsync(string teamId, string channelId, string ts, string excerpt, CancellationToken ct)
@@ -163,5 +196,5 @@ public sealed record Ask(
     public const string Closed = "closed";
 }
 
-/// <summary>One person an ask waits on, with their own deadlines: due, and the first level of the escalation chain.</summary>
-public sealed record AskAssignee(string UserId, DateTimeOffset DueAt, DateTimeOffset EscalateAt);
+/// <summary>One person an ask waits on, with their own deadlines (due, and the first level of the escalation chain); <see cref="GroupId"/> when asked as a member of a user group.</summary>
+public sealed record AskAssignee(string UserId, DateTimeOffset DueAt, DateTimeOffset EscalateAt, string? GroupId = null);

@@ -10,9 +10,16 @@ namespace NormBot.Norms.Classification;
 /// </summary>
 public static partial class ContextClassifier
 {
-    public static ContextVerdict Classify(string text, int minWords, bool hasFiles)
+    public static ContextVerdict Classify(string text, int minWords, bool hasFiles, string? botUserId = null)
     {
         text ??= string.Empty;
+
+        // Someone talking to NormBot itself ("@NormBot help") is not a message for the team.
+        if (botUserId is not null && MessageText.UserMentions(text).Contains(botUserId))
+        {
+            return ContextVerdict.Complete;
+        }
+
         if (hasFiles || MessageText.Links(text).Count > 0 || MessageText.HasCode(text) || MessageText.TicketRefs(text).Count > 0)
         {
             return ContextVerdict.Complete;
@@ -37,46 +44,31 @@ public static partial class ContextClassifier
                 return new ContextVerdict(ContextGap.BareGreeting, GreetingReason);
         }
 
-        if (words.Count < minWords && IsQuestion(text))
+        // A short question that names something ("who owns billing?") can be answered as it is.
+        if (words.Count < minWords && IsQuestion(text) && !CommonWords.NamesSomething(words))
         {
             return new ContextVerdict(
                 ContextGap.ShortQuestion,
-                $"It is a {words.Count}-word question with no link, code, file or ticket; say what it is about, what you need, and by when.");
+                $"It is a {words.Count}-word question that doesn't say what it is about (no link, code, file, ticket or name); say what it is about, what you need, and by when.");
         }
 
         return ContextVerdict.Complete;
     }
 
-    /// <summary>Ends with a question mark, or opens the way English questions do ("how do I…", "can you…").</summary>
+    /// <summary>
+    /// Ends with a question mark, or opens the way English questions do ("how do I…", "can you…"); rhetorical
+    /// questions ("what could possibly go wrong") and exclamations ("how cool is that?!") are not questions.
+    /// </summary>
     public static bool IsQuestion(string text)
     {
         var plain = MessageText.PlainText(text ?? string.Empty).TrimEnd(' ', '\u200b', ')', '"', '\'', '”');
-        if (plain.EndsWith('?') || plain.EndsWith('？'))
-        {
-            return true;
-        }
-
-        if (plain.EndsWith('!'))
-        {
-            return false;
-        }
-
         var words = MessageText.Words(plain).Select(w => w.ToLowerInvariant().Replace('’', '\'')).ToList();
-        if (words.Count < 2)
+        if (Requests.IsRhetorical(words) || plain.EndsWith("?!", StringComparison.Ordinal) || plain.EndsWith('!'))
         {
             return false;
         }
 
-        // "What a day" and "How nice" exclaim; "Will do" and "Can do" answer. A question puts a subject
-        // after its auxiliary ("can you", "is the build").
-        return words[0] switch
-        {
-            "who" or "what" or "when" or "where" or "why" or "which" => words[1] is not ("a" or "an"),
-            "how" => words[1] is not ("nice" or "cool" or "great" or "fun" or "awesome" or "lovely" or "sad" or "funny"),
-            "do" => Subjects.Contains(words[1]) && words[1] is not ("it" or "this" or "that"), // "do it" is an order
-            "can" or "could" or "would" or "should" or "is" or "are" or "does" or "did" or "will" => Subjects.Contains(words[1]),
-            _ => false,
-        };
+        return plain.EndsWith('?') || plain.EndsWith('？') || Questions.OpensLikeQuestion(words);
     }
 
     private const string GreetingReason =
@@ -84,13 +76,6 @@ public static partial class ContextClassifier
 
     private const string PingReason =
         "It only asks for attention; say what you need and by when, so people can answer in their own time.";
-
-    private static readonly HashSet<string> Subjects =
-    [
-        "i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "these", "those", "there", "the", "a", "an",
-        "my", "your", "our", "their", "his", "her", "its", "someone", "somebody", "anyone", "anybody", "everyone",
-        "everybody", "any", "some", "all", "ya", "y'all", "yall", "me", "us",
-    ];
 
     [GeneratedRegex(@":wave(?:::skin-tone-\d)?:|👋|:hello:|:hi:", RegexOptions.IgnoreCase)]
     private static partial Regex WaveEmoji();

@@ -22,6 +22,11 @@ internal static partial class GreetingPhrases
         "morning", "good morning", "mornin", "gm", "afternoon", "good afternoon", "evening", "good evening", "good day",
         "what's up", "whats up", "wassup", "how are you", "how are you doing", "how r u", "how's it going", "hows it going",
         "how are things", "how is it going", "hope you're well", "hope you are well", "hope you're doing well",
+        // the greetings of the languages teams mix in
+        "bonjour", "salut", "coucou", "guten morgen", "guten tag", "morgen", "moin", "servus", "buenos días", "buenos dias",
+        "buen día", "buen dia", "buenas", "buenas tardes", "olá", "ola", "oi", "bom dia", "boa tarde", "ciao", "buongiorno",
+        "salve", "hej", "hei", "hoi", "goedemorgen", "namaste", "merhaba", "dzień dobry", "cześć", "ahoj", "shalom", "salam",
+        "привет", "здравствуйте", "доброе утро", "こんにちは", "おはよう", "你好", "안녕하세요",
     ];
 
     private static readonly string[] Pings =
@@ -40,13 +45,24 @@ internal static partial class GreetingPhrases
         "could you help me", "can someone help", "can anyone help", "anyone", "need a hand", "a sec", "one sec",
         "u free", "are you busy", "you busy", "need some help", "i need some help",
         "do you have 5 min", "do you have 5 minutes", "have 5 min", "have 5 minutes", "you have 5 min", "got 2 min", "got 10 min",
+        "do you have a few minutes", "have a few minutes", "a few minutes", "a minute", "a moment", "to chat", "to talk", "for a chat",
+        "chat", "talk", "can we chat", "can someone help me", "can anyone help me", "could someone help me", "who can help",
+        "i'm having an issue", "im having an issue", "having an issue", "i have an issue", "i have a problem", "having a problem",
+        "i'm having a problem", "having some issues", "i'm having some issues", "i need help with", "help with", "question about",
+        // other languages' "got a minute?" and "can someone help?"
+        "hast du kurz zeit", "hast du zeit", "hast du eine minute", "kannst du mir helfen", "tienes un minuto", "tienes un momento",
+        "alguien puede ayudarme", "alguém pode me ajudar", "alguém pode ajudar", "tens um minuto", "você tem um minuto",
+        "tu as une minute", "t'as une minute", "quelqu'un peut m'aider", "hai un minuto", "qualcuno può aiutarmi",
     ];
 
     private static readonly string[] Fillers =
     [
         "team", "all", "everyone", "everybody", "folks", "guys", "y'all", "yall", "people", "peeps", "friends", "gang",
         "there", "again", "both", "you", "u", "mate", "buddy", "please", "pls", "so", "um", "uh", "oh", "ok", "and",
-        "sorry", "just", "real", "really", "very", "super", "quickly",
+        "sorry", "just", "real", "really", "very", "super", "quickly", "for", "with", "about", "something", "sth", "smth",
+        "a", "today", "later", "this", "afternoon", "to",
+        // "everyone" and "team" in the languages of the greetings above
+        "zusammen", "allerseits", "à", "tous", "tout", "le", "monde", "todos", "equipo", "pessoal", "ragazzi", "tutti", "gente",
     ];
 
     // Words that follow a greeting and carry meaning of their own ("hey, thanks"), so are never taken as a name.

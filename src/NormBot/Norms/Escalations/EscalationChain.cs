@@ -57,7 +57,7 @@ public sealed class EscalationChain(
 
         var waited = WaitedFor.Format(waiting.Values.Max(s => WorkingTime.WorkingTimeBetween(openedAt, now, s)));
         var people = waiting.Keys.Where(u => u != AskStore.Anyone).ToList();
-        var permalink = await slack.For(teamId).TryGetPermalinkAsync(channelId, ts, ct);
+        var permalink = await slack.For(teamId).PermalinkOrNullAsync(channelId, ts, ct);
         var sent = false;
         for (; level <= levels && !sent; level++)
         {
@@ -113,7 +113,7 @@ public sealed class EscalationChain(
                 break;
         }
 
-        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Excerpt, people, waited, permalink, mention);
+        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, ask.Excerpt, people, waited, permalink, mention);
         if (levels > 1)
         {
             var chain = string.Join(" → ", protocol.EscalateTo.Select((t, i) => i + 1 == level ? $"*{Quiet(t)}*" : Quiet(t)));

@@ -14,4 +14,5 @@ public sealed record Nudge(
     public const string Misroute = "misroute";
     public const string Overdue = "overdue";
     public const string Escalation = "escalation";
+    public const string Unanswered = "unanswered";
 }

@@ -1,15 +1,14 @@
-using Dapper;
 using NormBot.Norms.Asks;
+using NormBot.Norms.Feedback;
 using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
-using NormBot.Storage;
 
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db db, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
@@ -43,7 +42,7 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db
         var permalink = await slack.GetPermalinkAsync(channel, ts, ct);
         var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, original?.Text ?? "", permalink);
         await slack.PostMessageAsync(new PostMessage(target, text, blocks), ct);
-        await RecordOutcomeAsync(request.TeamId, request.UserId, channel, ts, "moved", ct);
+        await feedback.RecordOutcomeAsync(request.TeamId, request.UserId, Nudge.Misroute, channel, ts, "moved", ct);
         await ReplaceNudgeAsync(request, $":white_check_mark: Posted in <#{target}>. Thanks for keeping urgent things where they're seen.", ct);
     }
 
@@ -54,8 +53,8 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db
             return;
         }
 
-        // The nudge's detail keeps the matched words, so dismissals show which keywords misfire.
-        await RecordOutcomeAsync(request.TeamId, request.UserId, channel, ts, "dismissed", ct);
+        // "Not urgent" is this nudge's Not helpful; the nudge's detail keeps the matched words, so it shows which keywords misfire.
+        await feedback.NotHelpfulAsync(request.TeamId, request.UserId, Nudge.Misroute, channel, ts, ct);
         await ReplaceNudgeAsync(request, ":ok_hand: Got it, not urgent. Noted, so NormBot can learn which words misfire.", ct);
     }
 
@@ -68,7 +67,7 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db
 
         var reply = how switch
         {
-            "answered" => await asks.ResolveAsync(request.TeamId, channel, ts, Ask.Answered, request.UserId, ct)
+            "answered" => await answered.AnswerAsync(request.TeamId, channel, ts, request.UserId, AnswerKind.Button, null, Pressed(request), ct)
                 ? ":white_check_mark: Marked answered. Thanks!" : "This ask was already closed.",
             "snoozed" => await SnoozeAsync(request, channel, ts, ct),
             _ => await DeclineAsync(request, channel, ts, ct),
@@ -78,6 +77,10 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db
             await clients.For(request.TeamId).UpdateMessageAsync(new UpdateMessage(dm, messageTs, reply, [new SectionBlock(TextObject.Markdown(reply))]), ct);
         }
     }
+
+    // The DM whose button was pressed is edited right here; the other reminders about the ask are edited by AnsweredAsks.
+    private static PostedAbout? Pressed(BlockActionRequest request) =>
+        request is { ChannelId: { } channel, MessageTs: { } ts } ? new PostedAbout(channel, ts) : null;
 
     private async Task<string> SnoozeAsync(BlockActionRequest request, string channel, string ts, CancellationToken ct)
     {
@@ -98,13 +101,5 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, Db
         {
             await clients.For(request.TeamId).PostToResponseUrlAsync(url, new ResponseUrlMessage(text, [new SectionBlock(TextObject.Markdown(text))], ResponseUrlMessage.Ephemeral, ReplaceOriginal: true), ct);
         }
-    }
-
-    private async Task RecordOutcomeAsync(string teamId, string userId, string channel, string ts, string outcome, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(
-            "UPDATE nudges SET outcome = @Outcome WHERE team_id = @TeamId AND user_id = @UserId AND channel_id = @Channel AND message_ts = @Ts AND rule = 'misroute'",
-            new { TeamId = teamId, UserId = userId, Channel = channel, Ts = ts, Outcome = outcome });
     }
 }

@@ -1,4 +1,5 @@
 using NormBot.Norms.Classification;
+using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
 
 namespace NormBot.Norms.Nudges;
@@ -9,7 +10,7 @@ namespace NormBot.Norms.Nudges;
 /// </summary>
 public static class NudgeMessages
 {
-    public static (string Text, IReadOnlyList<Block> Blocks) MissingContext(ContextVerdict verdict, string channelId)
+    public static (string Text, IReadOnlyList<Block> Blocks) MissingContext(ContextVerdict verdict, string channelId, string ts)
     {
         var what = verdict.Gap switch
         {
@@ -25,6 +26,7 @@ public static class NudgeMessages
                 "*One message with everything works best:* what you need, the context (link, error, ticket) and by when. " +
                 "For example: _\"Could you review the retry change in <https://example.com/pr/123|PR 123> before Thursday's release? It touches billing.\"_")),
             new ContextBlock([TextObject.Markdown("Add the details by editing your message or replying in a thread. `/norms snooze 1d` pauses these tips.")]),
+            NudgeFeedback.Block(Nudge.Context, channelId, ts),
         ]);
     }
 
@@ -41,6 +43,7 @@ public static class NudgeMessages
             [
                 new ButtonElement(TextObject.Plain($"Post it in #{targetChannelName}")) { ActionId = NudgeActions.PostInChannel, Value = NudgeActions.Value(channelId, ts, targetChannelId), Style = ButtonElement.Primary },
                 new ButtonElement(TextObject.Plain(topic == "urgent" ? "Not urgent" : $"Not about {topic}")) { ActionId = NudgeActions.NotUrgent, Value = NudgeActions.Value(channelId, ts, topic) },
+                .. NudgeFeedback.Buttons(Nudge.Misroute, channelId, ts, notHelpful: false), // "Not urgent" is this nudge's Not helpful
             ]),
         ]);
     }
@@ -57,6 +60,7 @@ public static class NudgeMessages
         buttons.Add(new ButtonElement(TextObject.Plain("Mark answered")) { ActionId = NudgeActions.MarkAnswered, Value = NudgeActions.Value(channelId, ts) });
         buttons.Add(new ButtonElement(TextObject.Plain("Snooze 1h")) { ActionId = NudgeActions.Snooze, Value = NudgeActions.Value(channelId, ts) });
         buttons.Add(new ButtonElement(TextObject.Plain("Not for me")) { ActionId = NudgeActions.NotForMe, Value = NudgeActions.Value(channelId, ts) });
+        buttons.AddRange(NudgeFeedback.Buttons(Nudge.Overdue, channelId, ts));
         return (text,
         [
             new SectionBlock(TextObject.Markdown($":hourglass_flowing_sand: {text}")),
@@ -66,7 +70,7 @@ public static class NudgeMessages
         ]);
     }
 
-    public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)
+    public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string ts, string excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)
     {
         var who = waitingOn.Count == 0 ? "anyone in the channel" : string.Join(", ", waitingOn.Select(u => $"<@{u}>"));
         var text = $"{(mention is null ? "" : mention + " ")}An ask in <#{channelId}> has waited {waited} of working time for {who}.";
@@ -76,6 +80,20 @@ public static class NudgeMessages
             new SectionBlock(TextObject.Markdown($":rotating_light: {text}")),
             new SectionBlock(TextObject.Markdown(Quote(excerpt) + link)),
             new ContextBlock([TextObject.Markdown("Escalated by the channel's protocol (`escalate-after`). Could you help it move or find the right person?")]),
+            NudgeFeedback.Block(Nudge.Escalation, channelId, ts),
+        ]);
+    }
+
+    /// <summary>The one private note to the asker of an ask to nobody in particular that nobody answered (PRODUCT §13).</summary>
+    public static (string Text, IReadOnlyList<Block> Blocks) Unanswered(string channelId, string ts, string excerpt, string responseTime)
+    {
+        var text = $"Nobody has picked up your question in <#{channelId}> yet ({responseTime} of working time, this channel's response time).";
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":mag: {text}")),
+            new SectionBlock(TextObject.Markdown(Quote(excerpt))),
+            new ContextBlock([TextObject.Markdown("*Tip:* asks that name someone get answered sooner. Reply in the thread mentioning the person who knows, or a group like `@design-team`, so it lands with them.")]),
+            NudgeFeedback.Block(Nudge.Unanswered, channelId, ts),
         ]);
     }
 

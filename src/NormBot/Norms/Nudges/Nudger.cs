@@ -55,7 +55,9 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
                 nudge.TeamId, Id = Guid.CreateVersion7(now).ToString("N"), nudge.UserId, nudge.Rule, nudge.ChannelId, nudge.MessageTs,
                 At = now.ToUnixTimeMilliseconds(), nudge.Detail,
             }, tx);
-            if (!await outbox.AddAsync(connection, tx, nudge.TeamId, nudge.Message, nudge.NotBefore))
+            // Posts keep their effect key as a receipt, so an answered ask can find and update its reminders later.
+            var message = nudge.Message.Method == OutboxMessage.PostMessageMethod ? nudge.Message with { Receipt = nudge.EffectKey } : nudge.Message;
+            if (!await outbox.AddAsync(connection, tx, nudge.TeamId, message, nudge.NotBefore))
             {
                 Log.OutboxFull(logger, nudge.Rule);
                 return Count(nudge, NudgeOutcome.OutboxFull);

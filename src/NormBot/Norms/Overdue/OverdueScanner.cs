@@ -52,7 +52,7 @@ public sealed class OverdueScanner(
         }
 
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(openedAt, now, schedule));
-        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await slack.For(r.TeamId).TryGetPermalinkAsync(r.ChannelId, r.Ts, ct));
+        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await slack.For(r.TeamId).PermalinkOrNullAsync(r.ChannelId, r.Ts, ct));
         var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
             OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);

@@ -4,51 +4,48 @@ using NormBot.Norms.Expectations;
 using NormBot.Norms.People;
 using NormBot.Protocols;
 using NormBot.Slack;
+using NormBot.Slack.Users;
 
 namespace NormBot.Norms.Rules;
 
-/// <summary>Rule 3, first half: recognise asks and their assignees, and notice when they are answered.</summary>
-public sealed class AskRule(AskStore asks, PersonalSchedules schedules, ExpectationLine expectations)
+/// <summary>Rule 3, first half: recognise asks and the people they wait on, and notice when they are answered.</summary>
+public sealed class AskRule(AskStore asks, AskAddressees addressees, AnsweredAsks answered, PersonalSchedules schedules, ExpectationLine expectations, UserGroups groups)
 {
-    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct)
+    /// <summary>Records the message as an ask if it is one; <paramref name="since"/> starts the clock later than its ts (an edit that made it an ask).</summary>
+    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct, DateTimeOffset? since = null)
     {
-        var mentioned = MessageText.UserMentions(said.Text).Where(u => u != said.UserId && u != said.BotUserId).Distinct().ToList();
-        var groups = MessageText.UserGroupMentions(said.Text);
-
-        // In a thread only an explicit mention makes a new ask: a question there is usually part of the conversation.
-        var isAsk = mentioned.Count > 0 || groups.Count > 0 || (said.IsTopLevel && ContextClassifier.IsQuestion(said.Text));
-
-        // "hi @bob" is a greeting, not an ask: the ask is the message that follows it (rule 1 handles the greeting).
-        var gap = ContextClassifier.Classify(said.Text, protocol.MinWords, said.HasFiles).Gap;
-        if (!isAsk || gap is ContextGap.BareGreeting or ContextGap.BarePing)
+        var verdict = AskClassifier.Classify(said.Text, said.UserId, said.BotUserId, said.IsTopLevel, said.HasFiles, protocol.MinWords);
+        if (!verdict.IsAsk || await addressees.ResolveAsync(said.TeamId, said.UserId, verdict, said.IsTopLevel, ct) is not { } people)
         {
             return;
         }
 
-        // No person mentioned (a question, or a user group we cannot expand): anyone in the channel may answer.
-        var people = mentioned.Count > 0 ? mentioned : [AskStore.Anyone];
+        var askedAt = since ?? said.At;
         var assignees = new List<AskAssignee>();
         var outlooks = new List<ReplyOutlook>();
         foreach (var person in people)
         {
             // Each assignee's clock runs on their own hours, days and zone, minus holidays and away time (PRODUCT §14).
-            var schedule = await schedules.ForAsync(said.TeamId, person, said.ChannelId, protocol, ct);
-            var assignee = AskDeadlines.For(person, said.At, protocol, schedule);
+            var schedule = await schedules.ForAsync(said.TeamId, person.UserId, said.ChannelId, protocol, ct);
+            var assignee = AskDeadlines.For(person.UserId, askedAt, protocol, schedule, person.GroupId);
             assignees.Add(assignee);
-            if (person != AskStore.Anyone)
+            if (person.UserId != AskStore.Anyone)
             {
-                outlooks.Add(ReplyOutlook.Of(person, schedule, said.At, assignee.DueAt));
+                outlooks.Add(ReplyOutlook.Of(person.UserId, schedule, askedAt, assignee.DueAt));
             }
         }
 
-        var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, said.At.ToUnixTimeMilliseconds());
+        var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, askedAt.ToUnixTimeMilliseconds());
         if (await asks.OpenAsync(ask, assignees, ct) && outlooks.Count == assignees.Count)
         {
             await expectations.TellAsync(said, protocol, outlooks, ct);
         }
     }
 
-    /// <summary>A thread reply from an assignee (anyone but the asker, for an open question) answers the ask.</summary>
+    /// <summary>
+    /// A thread reply from someone the ask waits on answers it: an assignee, any member of a user group it was asked
+    /// of (also one who joined since), or anyone but the asker for an open question.
+    /// </summary>
     public async Task OnThreadReplyAsync(SaidMessage reply, CancellationToken ct)
     {
         var ask = await asks.FindAsync(reply.TeamId, reply.ChannelId, reply.ThreadTs!, ct);
@@ -59,9 +56,22 @@ public sealed class AskRule(AskStore asks, PersonalSchedules schedules, Expectat
 
         await asks.NoteReplyAsync(reply.TeamId, reply.ChannelId, ask.Ts, reply.At, ct);
         var waitingOn = await asks.OpenAssigneesAsync(reply.TeamId, reply.ChannelId, ask.Ts, ct);
-        if (waitingOn.Contains(AskStore.Anyone) || waitingOn.Contains(reply.UserId))
+        if (waitingOn.Contains(AskStore.Anyone) || waitingOn.Contains(reply.UserId) || await InAskedGroupAsync(reply, ask, ct))
         {
-            await asks.ResolveAsync(reply.TeamId, reply.ChannelId, ask.Ts, Ask.Answered, reply.UserId, ct);
+            await answered.AnswerAsync(reply.TeamId, reply.ChannelId, ask.Ts, reply.UserId, AnswerKind.Reply, reply.Ts, null, ct);
         }
+    }
+
+    private async Task<bool> InAskedGroupAsync(SaidMessage reply, Ask ask, CancellationToken ct)
+    {
+        foreach (var group in await asks.GroupsAsync(reply.TeamId, reply.ChannelId, ask.Ts, ct))
+        {
+            if ((await groups.MembersAsync(reply.TeamId, group, ct))?.Contains(reply.UserId) == true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -2,6 +2,7 @@ using NormBot.Norms.Classification;
 using NormBot.Norms.Context;
 using NormBot.Norms.Nudges;
 using NormBot.Protocols;
+using NormBot.Slack;
 using NormBot.Slack.Api;
 using NormBot.Slack.Outbox;
 
@@ -17,7 +18,7 @@ public sealed class ContextRule(PendingContextStore pending, Nudger nudger)
             return;
         }
 
-        var verdict = ContextClassifier.Classify(said.Text, protocol.MinWords, said.HasFiles);
+        var verdict = ContextClassifier.Classify(said.Text, protocol.MinWords, said.HasFiles, said.BotUserId);
         if (!verdict.LacksContext)
         {
             return;
@@ -35,7 +36,7 @@ public sealed class ContextRule(PendingContextStore pending, Nudger nudger)
     public Task<NudgeOutcome> NudgeAsync(PendingContext waiting, Protocol protocol, CancellationToken ct)
     {
         var verdict = new ContextVerdict(Enum.TryParse<ContextGap>(waiting.Reason, out var gap) ? gap : ContextGap.ShortQuestion, waiting.Reason);
-        var (text, blocks) = NudgeMessages.MissingContext(verdict, waiting.ChannelId);
+        var (text, blocks) = NudgeMessages.MissingContext(verdict, waiting.ChannelId, waiting.Ts);
         var message = OutboxMessage.Ephemeral(new PostEphemeral(waiting.ChannelId, waiting.UserId, text, blocks, waiting.ThreadTs));
         return nudger.SendAsync(
             new Nudge(waiting.TeamId, waiting.UserId, Nudge.Context, waiting.ChannelId, waiting.Ts, $"context:{waiting.ChannelId}:{waiting.Ts}", message, protocol.NudgeLimit, Detail: waiting.Reason),

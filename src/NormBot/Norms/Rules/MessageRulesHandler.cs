@@ -28,7 +28,7 @@ public sealed class MessageRulesHandler(
         switch (slackEvent.Subtype)
         {
             case "message_changed" when slackEvent.Message is { Ts: not null } edited:
-                await OnEditedAsync(context.TeamId, slackEvent.Channel, edited, ct);
+                await OnEditedAsync(context, slackEvent.Channel, edited, slackEvent.Ts, ct);
                 return;
             case "message_deleted" when slackEvent.DeletedTs is not null:
                 await pending.CancelAsync(context.TeamId, slackEvent.Channel, slackEvent.DeletedTs, ct);
@@ -71,15 +71,29 @@ public sealed class MessageRulesHandler(
         await asks.EvaluateAsync(said, protocol, ct);
     }
 
-    private async Task OnEditedAsync(string teamId, string channelId, MessageEvent edited, CancellationToken ct)
+    private async Task OnEditedAsync(EventContext context, string channelId, MessageEvent edited, string? editTs, CancellationToken ct)
     {
+        var teamId = context.TeamId;
         var protocol = await protocols.GetAsync(teamId, channelId, ct);
         if (contextRule.HasContextNow(edited.Text ?? "", edited.Files is { Count: > 0 }, protocol))
         {
             await pending.CancelAsync(teamId, channelId, edited.Ts!, ct);
         }
 
-        await askStore.UpdateExcerptAsync(teamId, channelId, edited.Ts!, Excerpt.Of(edited.Text ?? ""), ct);
+        if (await askStore.FindAsync(teamId, channelId, edited.Ts!, ct) is not null)
+        {
+            await askStore.UpdateExcerptAsync(teamId, channelId, edited.Ts!, Excerpt.Of(edited.Text ?? ""), ct);
+        }
+        else if (protocol.Tracking && edited is { User: { } user, BotId: null } && user != context.BotUserId)
+        {
+            // An edit that turns a message into an ask ("@bob" becomes "@bob can you review…") opens it now: its
+            // clock starts at the edit, since nobody could have answered the question before it was asked.
+            var said = new SaidMessage(teamId, channelId, user, edited.Ts!, edited.IsThreadReply ? edited.ThreadTs : null, edited.Text ?? "", edited.Files is { Count: > 0 })
+            {
+                BotUserId = context.BotUserId,
+            };
+            await asks.EvaluateAsync(said, protocol, ct, editTs is null ? null : SlackTs.ToInstant(editTs));
+        }
     }
 }
 

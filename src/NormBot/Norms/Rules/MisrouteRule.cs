@@ -31,7 +31,7 @@ public sealed class MisrouteRule(Nudger nudger, ChannelNames channels)
     private static (string Topic, string Target, IReadOnlyList<string> Matched)? Find(SaidMessage said, Protocol protocol)
     {
         if (protocol.UrgentChannel?.Id is { } urgent && urgent != said.ChannelId
-            && KeywordMatcher.FindMatches(said.Text, protocol.UrgentKeywords) is { Count: > 0 } urgentWords)
+            && UrgentMatcher.FindMatches(said.Text, protocol.UrgentKeywords) is { Count: > 0 } urgentWords)
         {
             return ("urgent", urgent, urgentWords);
         }

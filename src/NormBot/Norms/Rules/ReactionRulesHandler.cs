@@ -5,8 +5,11 @@ using NormBot.Slack.Handlers;
 
 namespace NormBot.Norms.Rules;
 
-/// <summary>A ✅ from the asker or an assignee answers an ask; a :pushpin: records a decision.</summary>
-public sealed class ReactionRulesHandler(AskStore asks, DecisionStore decisions) : IEventHandler<ReactionAddedEvent>
+/// <summary>
+/// A ✅ from the asker or an assignee answers an ask, and taking that ✅ back reopens it; a :pushpin: records a decision.
+/// </summary>
+public sealed class ReactionRulesHandler(AskStore asks, AnsweredAsks answered, DecisionStore decisions)
+    : IEventHandler<ReactionAddedEvent>, IEventHandler<ReactionRemovedEvent>
 {
     private static readonly HashSet<string> Done = ["white_check_mark", "heavy_check_mark", "ballot_box_with_check"];
 
@@ -24,7 +27,7 @@ public sealed class ReactionRulesHandler(AskStore asks, DecisionStore decisions)
             return;
         }
 
-        if (!Done.Contains(reaction.Reaction.Split("::")[0]))
+        if (!IsDone(reaction.Reaction))
         {
             return;
         }
@@ -38,7 +41,19 @@ public sealed class ReactionRulesHandler(AskStore asks, DecisionStore decisions)
         var assignees = await asks.OpenAssigneesAsync(context.TeamId, channel, ts, ct);
         if (reaction.User == ask.AskerId || assignees.Contains(reaction.User) || assignees.Contains(AskStore.Anyone))
         {
-            await asks.ResolveAsync(context.TeamId, channel, ts, Ask.Answered, reaction.User, ct);
+            await answered.AnswerAsync(context.TeamId, channel, ts, reaction.User, AnswerKind.Checkmark, null, null, ct);
         }
     }
+
+    public async Task HandleAsync(ReactionRemovedEvent slackEvent, EventContext context, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(slackEvent);
+        if (slackEvent is { Item: { Type: "message", Channel: { } channel, Ts: { } ts }, User: { } user, Reaction: { } name } && IsDone(name))
+        {
+            await answered.ReopenAsync(context.TeamId, channel, ts, user, ct);
+        }
+    }
+
+    // Skin tones arrive as "white_check_mark::skin-tone-2".
+    private static bool IsDone(string reaction) => Done.Contains(reaction.Split("::")[0]);
 }

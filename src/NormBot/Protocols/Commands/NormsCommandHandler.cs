@@ -19,7 +19,8 @@ public sealed class NormsCommandHandler(
     SnoozeCommands snooze,
     DigestCommands digests,
     PersonalTimeCommands personal,
-    HolidayCommands holidays) : ISlashCommandHandler
+    HolidayCommands holidays,
+    HandTypedNames names) : ISlashCommandHandler
 {
     public const string Command = NormsUsage.Command;
 
@@ -43,6 +44,12 @@ public sealed class NormsCommandHandler(
         {
             var who = await policy.WhoCanAsync(invocation.TeamId, ct);
             return new NormsReply($"Only leaders can use `/norms {command.Name}`: {who}. Ask one of them. Nothing changed.");
+        }
+
+        (command, var ambiguous) = await names.ResolveAsync(command, invocation, ct);
+        if (ambiguous is not null)
+        {
+            return SettingCommands.Refused(command.Name, ambiguous);
         }
 
         return command switch

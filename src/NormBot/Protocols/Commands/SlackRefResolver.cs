@@ -3,9 +3,9 @@ using NormBot.Slack.Events;
 namespace NormBot.Protocols.Commands;
 
 /// <summary>
-/// Turns the references in a command into ids. Commands arrive escaped (PRODUCT §10), so a plain
-/// <c>#name</c> or <c>@name</c> is one Slack did not recognise; the only name we can resolve without
-/// listing the workspace is the channel the command was typed in. Anything else is refused clearly.
+/// Turns the references in a command into ids. Commands arrive escaped (PRODUCT §10); a plain <c>#name</c> or
+/// <c>@name</c> typed by hand has already been looked up by <see cref="HandTypedNames"/>, so one still without an id
+/// here is a name nobody has (or, failing Slack, the caller's own name or the current channel, which need no lookup).
 /// </summary>
 public static class SlackRefResolver
 {
@@ -32,7 +32,7 @@ public static class SlackRefResolver
             return true;
         }
 
-        error = $"I can't find the channel #{channel.Name}; pick it from Slack's suggestions as you type # so it becomes a link";
+        error = $"I can't find a channel called #{channel.Name} that NormBot can see (invite it to a private channel first), or pick it from Slack's suggestions as you type #";
         return false;
     }
 
@@ -59,7 +59,7 @@ public static class SlackRefResolver
             return true;
         }
 
-        error = $"I can't find @{user.Name}; pick the person from Slack's suggestions as you type @ so it becomes a link";
+        error = $"I can't find anyone called @{user.Name}; check the spelling, or pick the person from Slack's suggestions as you type @";
         return false;
     }
 

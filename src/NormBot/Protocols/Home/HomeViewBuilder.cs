@@ -1,5 +1,6 @@
 using System.Globalization;
 using NormBot.Norms.Escalations;
+using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
 
 namespace NormBot.Protocols.Home;
@@ -10,7 +11,8 @@ namespace NormBot.Protocols.Home;
 /// whole view stays well inside Slack's 100 blocks.
 /// </summary>
 public sealed class HomeViewBuilder(
-    HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, EscalationStore escalations, TimeProvider time)
+    HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, EscalationStore escalations,
+    NudgeFeedbackStore feedback, TimeProvider time)
 {
     public const int ListLimit = 10;
     public const string WaitsOnYouTitle = "What waits on you";
@@ -79,6 +81,9 @@ public sealed class HomeViewBuilder(
             : new SectionBlock(TextObject.Markdown(string.Join('\n', slowest.Select(s =>
                 $"<#{s.ChannelId}>: {Span(TimeSpan.FromMilliseconds(s.AverageMs))} on average to a first reply over {s.Asks} ask{(s.Asks == 1 ? "" : "s")}{(s.Unanswered > 0 ? $", {s.Unanswered} still unanswered" : "")}")))));
         blocks.Add(Note("Clock time since each ask was posted (unanswered asks count until now), not working time."));
+
+        // Each rule's nudges and "not helpful" rate per channel this week, so a noisy rule is visible (PRODUCT §13).
+        blocks.AddRange(NudgeFeedbackBlocks.Render(await feedback.RatesAsync(teamId, [], now.AddDays(-7), now, ct)));
     }
 
     private static SectionBlock Title(string text) => new(TextObject.Markdown($"*{text}*"));

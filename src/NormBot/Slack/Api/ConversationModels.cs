@@ -21,6 +21,9 @@ public sealed record ConversationInfo
 
     [JsonPropertyName("is_im")]
     public bool IsIm { get; init; }
+
+    [JsonPropertyName("is_archived")]
+    public bool IsArchived { get; init; }
 }
 
 /// <summary>A message as conversations.history/replies return it; <c>ts</c> stays a string (never a double).</summary>
@@ -52,6 +55,12 @@ internal sealed record ConversationInfoResponse : SlackResponse
 {
     [JsonPropertyName("channel")]
     public ConversationInfo? Channel { get; init; }
+}
+
+internal sealed record ConversationsPage : SlackResponse
+{
+    [JsonPropertyName("channels")]
+    public IReadOnlyList<ConversationInfo>? Channels { get; init; }
 }
 
 internal sealed record MessagesPage : SlackResponse

@@ -26,6 +26,15 @@ public interface ISlackApi
     /// <summary>A user's Do Not Disturb schedule (<c>dnd.info</c>), from which <c>hours slack</c> reads their hours.</summary>
     Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct);
 
+    /// <summary>Every user of the workspace (bots and deactivated ones included), following <c>next_cursor</c>.</summary>
+    IAsyncEnumerable<SlackUser> GetUsersAsync(CancellationToken ct);
+
+    /// <summary>Public and private channels the bot can see, archived ones left out, following <c>next_cursor</c>.</summary>
+    IAsyncEnumerable<ConversationInfo> GetConversationsAsync(CancellationToken ct);
+
+    /// <summary>The member ids of a user group; Slack answers with all of them at once (no paging).</summary>
+    Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken ct);
+
     Task PublishViewAsync(string userId, View view, CancellationToken ct);
 
     /// <summary>Calls <c>apps.connections.open</c> with the app-level token; returns the WebSocket URL.</summary>

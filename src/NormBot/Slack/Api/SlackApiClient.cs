@@ -45,6 +45,15 @@ public sealed partial class SlackApiClient(
     public Task<DndInfo> GetDndInfoAsync(string userId, CancellationToken ct) =>
         CallAsync<DndInfo>("dnd.info", Form(("user", userId)), null, ct);
 
+    public IAsyncEnumerable<SlackUser> GetUsersAsync(CancellationToken ct) =>
+        PagesAsync<UsersPage, SlackUser>("users.list", [], p => p.Members, ct);
+
+    public IAsyncEnumerable<ConversationInfo> GetConversationsAsync(CancellationToken ct) =>
+        PagesAsync<ConversationsPage, ConversationInfo>("conversations.list", [("types", "public_channel,private_channel"), ("exclude_archived", "true")], p => p.Channels, ct);
+
+    public async Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken ct) =>
+        (await CallAsync<UserGroupMembersResponse>("usergroups.users.list", Form(("usergroup", userGroupId)), null, ct)).Users ?? [];
+
     public Task PublishViewAsync(string userId, View view, CancellationToken ct) =>
         CallAsync<SlackResponse>("views.publish", Json(new ViewRequest(view) { UserId = userId }), null, ct);
 

@@ -19,6 +19,8 @@ public static class SlackMethodTiers
         ["dnd.info"] = "Tier3",
         ["views.publish"] = "Tier4",
         ["users.list"] = "Tier2",
+        ["conversations.list"] = "Tier2",
+        ["usergroups.users.list"] = "Tier2",
         ["apps.connections.open"] = "Tier1",
     };
 

@@ -31,11 +31,24 @@ public sealed record SlackUser
     [JsonPropertyName("is_bot")]
     public bool IsBot { get; init; }
 
+    /// <summary>A deactivated account: it can be mentioned but will never answer.</summary>
     [JsonPropertyName("deleted")]
     public bool Deleted { get; init; }
 
     [JsonPropertyName("profile")]
     public SlackUserProfile? Profile { get; init; }
+}
+
+internal sealed record UsersPage : SlackResponse
+{
+    [JsonPropertyName("members")]
+    public IReadOnlyList<SlackUser>? Members { get; init; }
+}
+
+internal sealed record UserGroupMembersResponse : SlackResponse
+{
+    [JsonPropertyName("users")]
+    public IReadOnlyList<string>? Users { get; init; }
 }
 
 internal sealed record UserInfoResponse : SlackResponse

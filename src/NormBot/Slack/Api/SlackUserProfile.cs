@@ -2,9 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace NormBot.Slack.Api;
 
-/// <summary>The parts of a user's <c>profile</c> NormBot uses: the status, which says who is away (PRODUCT §14).</summary>
+/// <summary>The parts of a user's <c>profile</c> NormBot uses: the names people type, and the status, which says who is away (PRODUCT §14).</summary>
 public sealed record SlackUserProfile
 {
+    /// <summary>The name people see and type (<c>@display_name</c>); empty when they never set one.</summary>
+    [JsonPropertyName("display_name")]
+    public string? DisplayName { get; init; }
+
+    [JsonPropertyName("real_name")]
+    public string? RealName { get; init; }
+
     [JsonPropertyName("status_text")]
     public string? StatusText { get; init; }
 

@@ -63,6 +63,12 @@ public sealed partial class SlackDispatcher(
             case SlackHandlers.Events.ReactionAdded:
                 await HandleAsync<ReactionAddedEvent>(ev, context, ct);
                 break;
+            case SlackHandlers.Events.ReactionRemoved:
+                await HandleAsync<ReactionRemovedEvent>(ev, context, ct);
+                break;
+            case SlackHandlers.Events.SubteamMembersChanged:
+                await HandleAsync<SubteamMembersChangedEvent>(ev, context, ct);
+                break;
             case SlackHandlers.Events.AppHomeOpened:
                 await HandleAsync<AppHomeOpenedEvent>(ev, context, ct);
                 break;

@@ -1,3 +1,4 @@
+using NormBot.Norms.Feedback;
 using NormBot.Norms.Nudges;
 using NormBot.Norms.People;
 using NormBot.Norms.Rules;
@@ -5,6 +6,7 @@ using NormBot.Protocols.Commands;
 using NormBot.Protocols.Home;
 using NormBot.Slack.Events;
 using NormBot.Slack.Leaving;
+using NormBot.Slack.Users;
 
 namespace NormBot.Slack.Handlers;
 
@@ -21,6 +23,8 @@ public static class SlackHandlers
     {
         public const string Message = "message";
         public const string ReactionAdded = "reaction_added";
+        public const string ReactionRemoved = "reaction_removed";
+        public const string SubteamMembersChanged = "subteam_members_changed";
         public const string AppHomeOpened = "app_home_opened";
 
         // Slack leaving (PRODUCT §12). Each is delivered only to apps subscribed to it (Slack's event pages), so each is in
@@ -43,13 +47,17 @@ public static class SlackHandlers
         "app_home_opened", "message.channels", "message.groups", "reaction_added",
         Events.ChannelArchive, Events.GroupArchive, Events.ChannelDeleted, Events.GroupDeleted, Events.ChannelLeft, Events.GroupLeft,
         Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked, Events.UserChange,
+        "reaction_removed", "subteam_members_changed",
     ];
 
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
     {
         services.AddScoped<IEventHandler<MessageEvent>, MessageRulesHandler>();
         services.AddScoped<IEventHandler<ReactionAddedEvent>, ReactionRulesHandler>();
+        services.AddScoped<IEventHandler<ReactionRemovedEvent>, ReactionRulesHandler>();
+        services.AddScoped<IEventHandler<SubteamMembersChangedEvent>, UserGroupEventsHandler>();
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
+        services.AddScoped<IBlockActionHandler, NudgeFeedbackHandler>();
         services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
         services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
         services.AddScoped<LeavingHandler>();

@@ -3,8 +3,12 @@ using NormBot.Slack.Api;
 
 namespace NormBot.Slack.Outbox;
 
-/// <summary>A Slack call to make later, durably: the method name and its typed arguments as JSON.</summary>
-public sealed record OutboxMessage(string Method, string Body)
+/// <summary>
+/// A Slack call to make later, durably: the method name and its typed arguments as JSON. A post with a
+/// <see cref="Receipt"/> (the sender's key for what it is about) is remembered where it landed, in
+/// <c>slack_posts</c>, so it can be edited later.
+/// </summary>
+public sealed record OutboxMessage(string Method, string Body, string? Receipt = null)
 {
     public const string PostMessageMethod = "chat.postMessage";
     public const string PostEphemeralMethod = "chat.postEphemeral";

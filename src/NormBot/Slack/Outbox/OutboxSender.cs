@@ -37,10 +37,15 @@ public sealed partial class OutboxSender(
         """;
 
     private const string SelectDue = $"""
-        SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt
+        SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt, o.receipt AS Receipt
         FROM slack_outbox o
         WHERE {DueWhere}
         ORDER BY o.not_before LIMIT 50
+        """;
+
+    private const string RememberPost = """
+        INSERT INTO slack_posts (team_id, receipt, channel_id, ts, posted_at) VALUES (@TeamId, @Receipt, @ChannelId, @Ts, @At)
+        ON CONFLICT (team_id, receipt) DO UPDATE SET channel_id = excluded.channel_id, ts = excluded.ts, posted_at = excluded.posted_at
         """;
 
     private const string MarkDone = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
@@ -117,9 +122,10 @@ public sealed partial class OutboxSender(
     private async Task<bool> SendAsync(Row row, CancellationToken ct)
     {
         SlackApiException? failure = null;
+        PostMessageResponse? posted = null;
         try
         {
-            await CallAsync(row, ct);
+            posted = await CallAsync(row, ct);
         }
         catch (SlackApiException ex)
         {
@@ -149,6 +155,11 @@ public sealed partial class OutboxSender(
 
         await using (var connection = await db.OpenAsync(ct))
         {
+            if (posted is not null && row.Receipt is not null)
+            {
+                await connection.ExecuteAsync(RememberPost, new { row.TeamId, row.Receipt, ChannelId = posted.Channel, posted.Ts, At = now.ToUnixTimeMilliseconds() });
+            }
+
             if (outcome == "retry")
             {
                 var wait = Backoff(row.Attempts, (failure as SlackRateLimitedException)?.RetryAfter);
@@ -188,21 +199,28 @@ public sealed partial class OutboxSender(
         return (Field("channel"), Field("user"));
     }
 
-    private Task CallAsync(Row row, CancellationToken ct)
+    /// <summary>Makes the call; returns where a chat.postMessage landed, null for the other methods.</summary>
+    private async Task<PostMessageResponse?> CallAsync(Row row, CancellationToken ct)
     {
         var api = slack.For(row.TeamId);
-        return row.Method switch
+        switch (row.Method)
         {
-            OutboxMessage.PostMessageMethod => api.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct),
-            OutboxMessage.PostEphemeralMethod => api.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct),
-            OutboxMessage.UpdateMethod => api.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct),
-            _ => throw new InvalidOperationException($"unknown outbox method {row.Method}"),
-        };
+            case OutboxMessage.PostMessageMethod:
+                return await api.PostMessageAsync(Deserialize<PostMessage>(row.Body), ct);
+            case OutboxMessage.PostEphemeralMethod:
+                await api.PostEphemeralAsync(Deserialize<PostEphemeral>(row.Body), ct);
+                return null;
+            case OutboxMessage.UpdateMethod:
+                await api.UpdateMessageAsync(Deserialize<UpdateMessage>(row.Body), ct);
+                return null;
+            default:
+                throw new InvalidOperationException($"unknown outbox method {row.Method}");
+        }
     }
 
     private static T Deserialize<T>(string body) => JsonSerializer.Deserialize<T>(body, SlackApiJson.Options)!;
 
-    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts, long CreatedAt);
+    private sealed record Row(string TeamId, string Id, string Method, string Body, long Attempts, long CreatedAt, string? Receipt);
 
     private static partial class Log
     {

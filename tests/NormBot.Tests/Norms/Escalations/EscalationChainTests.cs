@@ -108,5 +108,10 @@ public sealed class EscalationChainTests : PeopleTimeTestBase
     /// <summary>The text of every section and context block, as a reader sees them.</summary>
     private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode? blocks) =>
         blocks!.AsArray().SelectMany(b => new[] { b?["text"] }.Concat(b?["elements"]?.AsArray() ?? []))
-            .Select(t => t?["text"]?.GetValue<string>()).OfType<string>();
+            .Select(t => t?["text"] switch
+            {
+                System.Text.Json.Nodes.JsonValue text => text.GetValue<string>(),
+                System.Text.Json.Nodes.JsonObject button => (string?)button["text"], // a button's label
+                _ => null,
+            }).OfType<string>();
 }

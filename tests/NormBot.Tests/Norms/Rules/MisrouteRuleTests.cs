@@ -15,7 +15,7 @@ public sealed class MisrouteRuleTests : RulesTestBase
         Assert.That(Arg(nudge, "user"), Is.EqualTo(TeamChat.Ana));
         Assert.That(Arg(nudge, "text"), Does.Contain($"<#{TeamChat.Incidents}>").And.Contain("(\"urgent\", \"down\")"));
         var buttons = nudge.Args["blocks"]!.AsArray().Last()!["elements"]!.AsArray();
-        Assert.That(buttons.Select(b => b!["text"]!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Post it in #incidents", "Not urgent" }));
+        Assert.That(buttons.Select(b => b!["text"]!["text"]!.GetValue<string>()), Is.EqualTo(new[] { "Post it in #incidents", "Not urgent", "Why?" }));
     }
 
     [Test]
@@ -61,7 +61,7 @@ public sealed class MisrouteRuleTests : RulesTestBase
     [Test]
     public async Task NotUrgentButton_RecordsDismissalAndReplacesNudge()
     {
-        var ts = await Chat.SayAsync(TeamChat.Ana, "Is the p1 label still used in Jira for the billing board? https://jira.example/BILL");
+        var ts = await Chat.SayAsync(TeamChat.Ana, "The sev1 runbook still points at the old pager number, fixing the link in https://wiki.example/sev1");
         var nudge = await WaitForAsync("chat.postEphemeral");
         var dismiss = nudge.Args["blocks"]!.AsArray().Last()!["elements"]![1]!;
 
@@ -71,7 +71,7 @@ public sealed class MisrouteRuleTests : RulesTestBase
         Assert.That(Arg(replaced, "text"), Does.Contain("not urgent"));
         await using var connection = Env.App.Database();
         var outcome = Dapper.SqlMapper.ExecuteScalar<string>(connection, "SELECT outcome || ' ' || detail FROM nudges WHERE rule = 'misroute'");
-        Assert.That(outcome, Is.EqualTo("dismissed urgent:p1"));
+        Assert.That(outcome, Is.EqualTo("not_helpful urgent:sev1"), "\"Not urgent\" is the misroute nudge's not-helpful record");
     }
 
     [Test]

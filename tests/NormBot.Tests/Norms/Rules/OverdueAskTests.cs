@@ -19,7 +19,7 @@ public sealed class OverdueAskTests : RulesTestBase
         var dm = await WaitForAsync("chat.postMessage", c => Arg(c, "channel") == TeamChat.Bob);
         Assert.That(Arg(dm, "text"), Does.Contain($"<@{TeamChat.Ana}> asked you something in <#{TeamChat.General}> 4h").And.Contain("still waiting"));
         var buttons = dm.Args["blocks"]!.AsArray().Last()!["elements"]!.AsArray().Select(b => b!["text"]!["text"]!.GetValue<string>());
-        Assert.That(buttons, Is.EqualTo(new[] { "Reply now", "Mark answered", "Snooze 1h", "Not for me" }));
+        Assert.That(buttons, Is.EqualTo(new[] { "Reply now", "Mark answered", "Snooze 1h", "Not for me", "Why?", "Not helpful" }));
         await Chat.AdvanceAsync(TimeSpan.FromMinutes(20));
         Assert.That(Calls("chat.postMessage", c => Arg(c, "channel") == TeamChat.Bob), Has.Exactly(1).Items);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using NormBot.Norms.Feedback;
 using NormBot.Protocols.Home;
 using NormBot.Storage;
 using NormBot.Tests.TestSupport;
@@ -83,6 +84,28 @@ public sealed class HomeTabTests
     }
 
     [Test]
+    public async Task AppHomeOpened_Leader_SeesEachRulesNudgesAndNotHelpfulRatePerChannel()
+    {
+        var now = _app.Env.Time.GetUtcNow();
+        for (var i = 0; i < 4; i++)
+        {
+            await SeedNudgeAsync("context", General, now.AddHours(-i - 1), i == 0 ? "not_helpful" : null);
+        }
+
+        await SeedNudgeAsync("misroute", Support, now.AddHours(-2), "dismissed"); // "Not urgent", as older builds recorded it
+        await SeedNudgeAsync("overdue", Support, now.AddDays(-9), "not_helpful"); // before this week
+
+        var leader = await OpenHomeAsync(ConfiguredLeader);
+        var member = await OpenHomeAsync(Member);
+
+        var section = Section(leader, NudgeFeedbackBlocks.Title, null);
+        Assert.That(section, Does.Contain($"missing context in <#{General}>: 4 nudges, 1 not helpful (25%)"));
+        Assert.That(section, Does.Contain($"misrouted topic in <#{Support}>: 1 nudge, 1 not helpful (100%)"));
+        Assert.That(section, Does.Not.Contain("overdue reminder"));
+        Assert.That(member, Does.Not.Contain(NudgeFeedbackBlocks.Title));
+    }
+
+    [Test]
     public async Task AppHomeOpened_MessagesTab_PublishesNothing()
     {
         await SendEventAsync(Member, "messages");
@@ -142,6 +165,14 @@ public sealed class HomeTabTests
         Assert.That(start, Is.GreaterThanOrEqualTo(0), $"no \"{title}\" in the view");
         var end = nextTitle is null ? -1 : text.IndexOf(nextTitle, start, StringComparison.Ordinal);
         return end < 0 ? text[start..] : text[start..end];
+    }
+
+    private async Task SeedNudgeAsync(string rule, string channel, DateTimeOffset at, string? outcome)
+    {
+        await using var connection = await _app.Service<Db>().OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO nudges (team_id, id, user_id, rule, channel_id, message_ts, at, outcome) VALUES (@Team, @Id, @User, @Rule, @Channel, '1700000000.000900', @At, @Outcome)",
+            new { Team, Id = Guid.NewGuid().ToString("N"), User = Member, Rule = rule, Channel = channel, At = at.ToUnixTimeMilliseconds(), Outcome = outcome });
     }
 
     private async Task SeedAskAsync(

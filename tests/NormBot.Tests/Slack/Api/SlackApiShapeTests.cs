@@ -25,6 +25,7 @@ public sealed class SlackApiShapeTests
     [TestCase("conversations.info")]
     [TestCase("conversations.replies")]
     [TestCase("users.info")]
+    [TestCase("users.list")]
     [TestCase("views.publish")]
     [TestCase("apps.connections.open")]
     public async Task Method_FullShape_Deserialises(string method)
@@ -65,6 +66,7 @@ public sealed class SlackApiShapeTests
             "conversations.info" => (await api.GetConversationInfoAsync("C1", ct)).Id,
             "conversations.replies" => string.Join(',', (await api.GetConversationRepliesAsync("C1", "1.2", ct).ToListAsync()).Select(m => m.Ts)),
             "users.info" => (await api.GetUserInfoAsync("U1", ct)).Id,
+            "users.list" => string.Join(',', (await api.GetUsersAsync(ct).ToListAsync()).Select(u => u.Id)),
             "views.publish" => await Done(api.PublishViewAsync("U1", view, ct)),
             "apps.connections.open" => (await api.OpenSocketConnectionAsync(ct)).ToString(),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
