@@ -7,7 +7,9 @@ using NormBot.Protocols;
 using NormBot.Slack;
 using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Channels;
 using NormBot.Slack.Outbox;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Escalations;
 
@@ -19,7 +21,7 @@ namespace NormBot.Norms.Escalations;
 /// </summary>
 public sealed class EscalationChain(
     AskStore asks, EscalationStore store, ProtocolService protocols, PersonalSchedules schedules, Nudger nudger, ISlackClients slack,
-    LeaderStore leaders, IOptions<NormsOptions> options)
+    LeaderStore leaders, SlackQuotes quotes, IOptions<NormsOptions> options)
 {
     /// <summary>Fires the ask's next level if it is due with everyone's time as it is now; true when a message went out.</summary>
     public async Task<bool> FireAsync(string teamId, string channelId, string ts, DateTimeOffset now, CancellationToken ct)
@@ -113,7 +115,9 @@ public sealed class EscalationChain(
                 break;
         }
 
-        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, ask.Excerpt, people, waited, permalink, mention);
+        var audience = postTo == recipient ? QuoteAudience.Person(recipient) : QuoteAudience.Channel(postTo);
+        var excerpt = await quotes.OfAsync(ask.TeamId, ask.ChannelId, ask.Excerpt, audience, ct);
+        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, excerpt, people, waited, permalink, mention);
         if (levels > 1)
         {
             var chain = string.Join(" → ", protocol.EscalateTo.Select((t, i) => i + 1 == level ? $"*{Quiet(t)}*" : Quiet(t)));

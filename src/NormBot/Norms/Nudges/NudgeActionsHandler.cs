@@ -4,11 +4,12 @@ using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
@@ -40,7 +41,7 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, An
         }
 
         var permalink = await slack.GetPermalinkAsync(channel, ts, ct);
-        var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, original?.Text ?? "", permalink);
+        var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, await quotes.OfAsync(request.TeamId, original?.Text ?? "", ct), permalink);
         await slack.PostMessageAsync(new PostMessage(target, text, blocks), ct);
         await feedback.RecordOutcomeAsync(request.TeamId, request.UserId, Nudge.Misroute, channel, ts, "moved", ct);
         await ReplaceNudgeAsync(request, $":white_check_mark: Posted in <#{target}>. Thanks for keeping urgent things where they're seen.", ct);
