@@ -9,11 +9,24 @@ using NormBot.Slack.Quotes;
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, NudgeOwners owners, TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
-    public Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct) => action.ActionId switch
+    public async Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.ActionId == NudgeActions.ReplyNow || NudgeActions.Parts(action.Value) is not [var channel, var ts, ..]
+            || !await owners.CheckAsync(request, channel, ts, ct))
+        {
+            return;
+        }
+
+        await ActAsync(request, action, ct);
+    }
+
+    private Task ActAsync(BlockActionRequest request, BlockAction action, CancellationToken ct) => action.ActionId switch
     {
         NudgeActions.PostInChannel => MoveAsync(request, NudgeActions.Parts(action.Value), ct),
         NudgeActions.NotUrgent => DismissAsync(request, NudgeActions.Parts(action.Value), ct),
