@@ -82,6 +82,17 @@ public sealed class PrivateChannelTests : RulesTestBase
         Assert.That(Arg(leads, "blocks"), Does.Contain("salary bands"), "the lead is a member of #reorg");
     }
 
+    [Test]
+    public async Task Stats_SlackCannotSayWhoReadsAPrivateChannel_ItsWordsStayHidden()
+    {
+        Env.Slack.Inject("conversations.members", NormBot.SlackEmulator.EmulatedFault.Error("missing_scope"), int.MaxValue); // e.g. groups:read not granted
+
+        var reply = (await Chat.CommandReplyAsync(TeamChat.Lead, "stats")).ToJsonString();
+
+        Assert.That(reply, Does.Contain("billing retry"), "public channels need no membership");
+        Assert.That(reply, Does.Not.Contain("salary").And.Contain("come from private channels"), "unknown members: hidden, not leaked");
+    }
+
     private async Task<JsonObject> OpenHomeAsync(string user)
     {
         var before = Calls("views.publish").Count();
