@@ -20,6 +20,9 @@ internal sealed class ChannelState(string id, string name, bool isIm, string? dm
 
     public List<string> Members { get; } = [];
 
+    /// <summary>Slack Connect: shared with another organisation (<c>is_ext_shared</c>).</summary>
+    public bool IsExtShared { get; set; }
+
     /// <summary>Every message incl. thread replies, oldest first (ts are issued monotonically).</summary>
     public List<JsonObject> Messages { get; } = [];
 

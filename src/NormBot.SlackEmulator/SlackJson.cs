@@ -35,8 +35,8 @@ internal static class SlackJson
         json["is_channel"] = !c.IsPrivate;
         json["is_group"] = c.IsPrivate;
         json["is_general"] = false;
-        json["is_shared"] = false;
-        json["is_ext_shared"] = false;
+        json["is_shared"] = c.IsExtShared;
+        json["is_ext_shared"] = c.IsExtShared;
         json["is_org_shared"] = false;
         json["is_member"] = c.Members.Contains(workspace.BotUserId);
         json["creator"] = c.Members.FirstOrDefault() ?? workspace.BotUserId;

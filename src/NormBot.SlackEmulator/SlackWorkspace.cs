@@ -102,6 +102,15 @@ public sealed class SlackWorkspace
         }
     }
 
+    /// <summary>Shares a channel with another organisation (Slack Connect): conversations.info says <c>is_ext_shared</c>.</summary>
+    public void ShareExternally(string channelId)
+    {
+        lock (Sync)
+        {
+            (_channels.GetValueOrDefault(channelId) ?? throw new KeyNotFoundException($"No channel {channelId}")).IsExtShared = true;
+        }
+    }
+
     /// <summary>Sets a user's status as Slack's status picker would; <paramref name="expiration"/> null means "don't clear".</summary>
     public EmulatedUser SetStatus(string userId, string emoji, string text, DateTimeOffset? expiration = null) =>
         ChangeUser(userId, u => u with { StatusEmoji = emoji, StatusText = text, StatusExpiration = expiration?.ToUnixTimeSeconds() ?? 0 });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Digests;
 
@@ -59,6 +60,12 @@ public static class DigestBlocks
                 "decisions"));
         }
 
+        if (report.PrivateUnquoted > 0)
+        {
+            blocks.Add(new ContextBlock([TextObject.Markdown(string.Create(Invariant,
+                $"{report.PrivateUnquoted} of these come from private channels and are counted, not quoted: their words stay with the channel's members.")) ]));
+        }
+
         return blocks;
     }
 
@@ -109,29 +116,25 @@ public static class DigestBlocks
     private static string OpenAskText(OpenAskLine line)
     {
         var ask = line.Ask;
-        return $"• {Linked(ask.Excerpt, line.Permalink)} in <#{ask.ChannelId}> from <@{ask.AskerId}>, waiting {Duration(line.WaitingWorkingTime)}";
+        return $"• {Linked(line.Excerpt, line.Permalink)} in <#{ask.ChannelId}> from <@{ask.AskerId}>, waiting {Duration(line.WaitingWorkingTime)}";
     }
 
     private static string DecisionText(DecisionLine line)
     {
         var decision = line.Decision;
-        return $"• {Linked(decision.Excerpt, line.Permalink)} in <#{decision.ChannelId}> by <@{decision.UserId}>";
+        return $"• {Linked(line.Excerpt, line.Permalink)} in <#{decision.ChannelId}> by <@{decision.UserId}>";
     }
 
-    private static string Linked(string excerpt, string? permalink)
+    private static string Linked(Quote excerpt, string? permalink)
     {
-        var text = Escape(BlockLimits.Truncate(excerpt.ReplaceLineEndings(" ").Trim(), ExcerptChars));
+        var text = excerpt.Label(ExcerptChars);
         if (text.Length == 0)
         {
             text = "(no text)";
         }
 
-        return permalink is null ? $"“{text}”" : $"<{permalink}|{text.Replace('|', '¦')}>";
+        return permalink is null ? $"“{text}”" : $"<{permalink}|{text}>";
     }
-
-    // Slack mrkdwn: &, < and > are control characters and must be escaped in user text.
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Coverage(DigestReport report)
     {

@@ -4,6 +4,7 @@ using NormBot.Protocols;
 using NormBot.Protocols.Commands;
 using NormBot.Slack;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Channels;
 using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using Quartz;
@@ -137,7 +138,7 @@ public sealed partial class DigestCommands(
 
         IReadOnlyList<string> channels = command.Channel is { } channel ? [channel.Id!] : [];
         var to = time.GetUtcNow();
-        var report = await reporter.BuildAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, ct);
+        var report = await reporter.BuildAsync(invocation.TeamId, channels, to.AddDays(-command.PeriodDays), to, QuoteAudience.Person(invocation.UserId), ct);
         var title = string.Create(CultureInfo.InvariantCulture, $"{StatsTitle}, last {command.PeriodDays} days");
 
         // Each rule's nudges and "not helpful" rate per channel, so a rule that misfires somewhere is visible (PRODUCT §13).

@@ -3,18 +3,24 @@ using NormBot.Norms.Asks;
 using NormBot.Norms.People;
 using NormBot.Protocols;
 using NormBot.Slack.Api;
+using NormBot.Slack.Channels;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Digests;
 
 /// <summary>Builds a <see cref="DigestReport"/> for some channels and a period from what the rules recorded.</summary>
-public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, PersonalSchedules schedules, ISlackClients slack, ILogger<DigestReporter> logger)
+public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, PersonalSchedules schedules, ISlackClients slack, ChannelPrivacy privacy, SlackQuotes quotes, ILogger<DigestReporter> logger)
 {
     /// <summary>How many oldest open asks and decisions get a line (and a permalink call) of their own.</summary>
     public const int OpenAskLines = 10;
 
     public const int DecisionLines = 5;
 
-    public async Task<DigestReport> BuildAsync(string teamId, IReadOnlyList<string> channelIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>
+    /// Figures cover every channel asked for; lines quoting a private channel are left out unless
+    /// <paramref name="audience"/> may read it (PRODUCT §12), and only counted.
+    /// </summary>
+    public async Task<DigestReport> BuildAsync(string teamId, IReadOnlyList<string> channelIds, DateTimeOffset from, DateTimeOffset to, QuoteAudience audience, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channelIds);
         var previousFrom = from - (to - from);
@@ -33,22 +39,31 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var current = PeriodFigures.Compute(rows, from, to, For);
         var previous = PeriodFigures.Compute(rows, previousFrom, from, For);
 
+        var readable = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var channel in rows.Asks.Select(a => a.ChannelId).Concat(rows.Decisions.Select(d => d.ChannelId)).Distinct())
+        {
+            readable[channel] = await privacy.MayQuoteAsync(teamId, channel, audience, ct);
+        }
+
         var toMs = to.ToUnixTimeMilliseconds();
+        var open = rows.Asks.Where(a => a.IsOpenAt(toMs)).ToList();
         var oldest = new List<OpenAskLine>();
-        foreach (var ask in rows.Asks.Where(a => a.IsOpenAt(toMs)).OrderBy(a => a.OpenedAt).ThenBy(a => a.Ts, StringComparer.Ordinal).Take(OpenAskLines))
+        foreach (var ask in open.Where(a => readable[a.ChannelId]).OrderBy(a => a.OpenedAt).ThenBy(a => a.Ts, StringComparer.Ordinal).Take(OpenAskLines))
         {
             var waiting = WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), to, For(ask).Schedule);
-            oldest.Add(new OpenAskLine(ask, await PermalinkAsync(teamId, ask.ChannelId, ask.Ts, ct), waiting));
+            oldest.Add(new OpenAskLine(ask, await quotes.OfAsync(teamId, ask.Excerpt, ct), await PermalinkAsync(teamId, ask.ChannelId, ask.Ts, ct), waiting));
         }
 
         var fromMs = from.ToUnixTimeMilliseconds();
+        var recent = rows.Decisions.Where(d => d.At >= fromMs && d.At < toMs).ToList();
         var decisions = new List<DecisionLine>();
-        foreach (var decision in rows.Decisions.Where(d => d.At >= fromMs && d.At < toMs).OrderByDescending(d => d.At).Take(DecisionLines))
+        foreach (var decision in recent.Where(d => readable[d.ChannelId]).OrderByDescending(d => d.At).Take(DecisionLines))
         {
-            decisions.Add(new DecisionLine(decision, await PermalinkAsync(teamId, decision.ChannelId, decision.Ts, ct)));
+            decisions.Add(new DecisionLine(decision, await quotes.OfAsync(teamId, decision.Excerpt, ct), await PermalinkAsync(teamId, decision.ChannelId, decision.Ts, ct)));
         }
 
-        return new DigestReport(channelIds, workspace.TimeZone, current, previous, oldest, decisions);
+        var unquoted = open.Count(a => !readable[a.ChannelId]) + recent.Count(d => !readable[d.ChannelId]);
+        return new DigestReport(channelIds, workspace.TimeZone, current, previous, oldest, decisions) { PrivateUnquoted = unquoted };
     }
 
     private static (string Channel, string Assignee) Key(AskRow ask) => (ask.ChannelId, ask.AssigneeId ?? AskStore.Anyone);

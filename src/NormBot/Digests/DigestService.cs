@@ -1,4 +1,5 @@
 using NormBot.Slack.Api;
+using NormBot.Slack.Channels;
 
 namespace NormBot.Digests;
 
@@ -12,7 +13,7 @@ public sealed class DigestService(DigestReporter reporter, DigestScheduleStore s
     {
         var to = time.GetUtcNow();
         var from = await store.LastPeriodEndAsync(teamId, targetChannelId, ct) is { } last && last < to ? last : to - defaultPeriod;
-        var report = await reporter.BuildAsync(teamId, channelIds, from, to, ct);
+        var report = await reporter.BuildAsync(teamId, channelIds, from, to, QuoteAudience.Channel(targetChannelId), ct);
         var posted = await slack.For(teamId).PostMessageAsync(new PostMessage(targetChannelId, DigestBlocks.Fallback(report, Title), DigestBlocks.Render(report, Title)), ct);
         await store.RecordPostingAsync(teamId, targetChannelId, time.GetUtcNow(), to, posted.Ts, ct);
         return posted.Ts;

@@ -17,6 +17,7 @@ public static class SlackScopes
         ["chat.update"] = ["chat:write"], // replaces an overdue DM once its button was pressed
         ["chat.getPermalink"] = [], // links to the original message; no scope needed
         ["conversations.info"] = ["channels:read", "groups:read"], // channel names in nudges, public and private
+        ["conversations.members"] = ["channels:read", "groups:read"], // who may read a private channel's quoted text
         ["conversations.replies"] = ["channels:history", "groups:history"], // the text of a message being moved
         ["users.info"] = ["users:read"], // time zones (working hours), status (away) and admin/owner flags (who is a leader)
         ["dnd.info"] = ["dnd:read"], // hours slack: a person's hours from their notification schedule

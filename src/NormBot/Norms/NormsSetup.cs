@@ -25,6 +25,7 @@ public static class NormsSetup
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<OverdueStore>();
         services.AddSingleton<Nudger>();
+        services.AddSingleton<NudgeOwners>();
         services.AddSingleton<ContextRule>();
         services.AddSingleton<MisrouteRule>();
         services.AddSingleton<AskRule>();

@@ -23,6 +23,9 @@ public sealed record Protocol(
     /// <summary>Tell the asker when a reply can be expected if nobody they asked can answer soon (PRODUCT §14).</summary>
     public bool Expectations => Values[ProtocolKeys.Expectations] == "on";
 
+    /// <summary>Slack Connect: asks from people of another organisation are tracked (PRODUCT §12).</summary>
+    public bool ExternalAsks => Values[ProtocolKeys.ExternalAsks] == "on";
+
     /// <summary>Slack status emoji and words that mean "away" (workspace-wide).</summary>
     public IReadOnlyList<string> AwayStatuses { get; init; } = [];
 

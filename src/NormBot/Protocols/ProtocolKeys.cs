@@ -18,6 +18,7 @@ public static class ProtocolKeys
     public const string Tracking = "tracking";
     public const string Expectations = "expectations";
     public const string AwayStatuses = "away-statuses";
+    public const string ExternalAsks = "external-asks";
 
     /// <summary>The value of <see cref="Hours"/> that reads each person's hours from their Slack notification schedule.</summary>
     public const string SlackHours = "slack";
@@ -27,7 +28,7 @@ public static class ProtocolKeys
 
     /// <summary>Every key, in the order of PRODUCT §4 (which is also the order <c>show</c> lists them in).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, AwayStatuses];
+        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, ExternalAsks, AwayStatuses];
 
     /// <summary>Canonical default values; an empty string means "none".</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -46,6 +47,7 @@ public static class ProtocolKeys
         [NudgeLimit] = "5",
         [Tracking] = "on",
         [Expectations] = "on",
+        [ExternalAsks] = "on", // support channels exist for exactly those asks (PRODUCT §12)
         [AwayStatuses] = ":palm_tree:, :airplane:, :face_with_thermometer:, :baby:, out of office, ooo, vacation, holiday, on leave, sick",
     };
 
@@ -87,7 +89,7 @@ public static class ProtocolKeys
         EscalateAfter => "2x",
         EscalateTo => "@lead, #eng-leads",
         UrgentChannel => "#incidents",
-        Context or Tracking or Expectations => "on",
+        Context or Tracking or Expectations or ExternalAsks => "on",
         MinWords => "6",
         ContextGrace => "1m",
         UrgentKeywords => "urgent, asap, p0",

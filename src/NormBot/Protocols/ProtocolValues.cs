@@ -55,6 +55,7 @@ public static class ProtocolValues
             case ProtocolKeys.Context:
             case ProtocolKeys.Tracking:
             case ProtocolKeys.Expectations:
+            case ProtocolKeys.ExternalAsks:
                 ok = TrySwitch(key, value, out var on, out error);
                 canonical = on ? "on" : "off";
                 return ok;

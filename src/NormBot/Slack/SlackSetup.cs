@@ -30,6 +30,8 @@ public static class SlackSetup
         services.AddSingleton<Users.UserGroups>();
         services.AddSingleton<Users.WorkspaceNames>();
         services.AddSingleton<Users.ChannelNames>();
+        services.AddSingleton<Channels.ChannelPrivacy>();
+        services.AddSingleton<Quotes.SlackQuotes>();
         services.AddSlackInstall();
 
         services.AddSingleton<InboxStore>();

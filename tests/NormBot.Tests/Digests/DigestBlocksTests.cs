@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NormBot.Digests;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Tests.Digests;
 
@@ -24,11 +25,12 @@ public sealed partial class DigestBlocksTests
         var oldest = Enumerable.Range(0, DigestReporter.OpenAskLines)
             .Select(i => new OpenAskLine(
                 new AskRow("C0BUSY", $"1700000{i:000}.000100", "U0ASKER", Excerpt(i), "open", 0, null, null),
+                Quote.Of(Excerpt(i), _ => null),
                 $"https://example.slack.com/archives/C0BUSY/p1700000{i:000}000100",
                 TimeSpan.FromHours(30 + i)))
             .ToList();
         var decisions = Enumerable.Range(0, DigestReporter.DecisionLines)
-            .Select(i => new DecisionLine(new DecisionRow("C0BUSY", $"1700001{i:000}.000100", "U0LEAD", 0, "Decision: " + Excerpt(i)), null))
+            .Select(i => new DecisionLine(new DecisionRow("C0BUSY", $"1700001{i:000}.000100", "U0LEAD", 0, "Decision: " + Excerpt(i)), Quote.Of("Decision: " + Excerpt(i), _ => null), null))
             .ToList();
         return new DigestReport(
             Enumerable.Range(0, channels).Select(i => $"C0CHAN{i:000}").ToList(),

@@ -42,6 +42,7 @@ public sealed class ProtocolKeysTests
     [TestCase("context", "off", "off")]
     [TestCase("context", "ON", "on")]
     [TestCase("tracking", "false", "off")]
+    [TestCase("external-asks", "OFF", "off")]
     [TestCase("min-words", "8", "8")]
     [TestCase("context-grace", "0s", "0s")]
     [TestCase("context-grace", "90s", "1m30s")]
@@ -124,12 +125,12 @@ public sealed class ProtocolKeysTests
     }
 
     [Test]
-    public void All_MatchesProductSections4And17()
+    public void All_MatchesProductSections4And12And17()
     {
         Assert.That(ProtocolKeys.All, Is.EqualTo(new[]
         {
             "response-time", "hours", "days", "timezone", "escalate-after", "escalate-to", "expectations", "context", "min-words",
-            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking", "away-statuses",
+            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking", "external-asks", "away-statuses",
         }));
         Assert.That(ProtocolKeys.All.Where(ProtocolKeys.IsWorkspaceOnly), Is.EqualTo(new[] { "urgent-channel", "urgent-keywords", "away-statuses" }));
     }

@@ -2,6 +2,7 @@ using NormBot.Norms.Nudges;
 using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Outbox;
+using NormBot.Slack.Quotes;
 using NormBot.Storage;
 
 namespace NormBot.Norms.Asks;
@@ -12,7 +13,7 @@ namespace NormBot.Norms.Asks;
 /// on a stale reminder. Taking the ✅ back reopens the ask and says so in the same places. The edits go through the
 /// outbox, so they survive a restart and Slack's bad moments like every other message.
 /// </summary>
-public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox outbox, Db db, ISlackClients slack)
+public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox outbox, Db db, ISlackClients slack, SlackQuotes quotes)
 {
     /// <summary>Closes the ask as answered by <paramref name="by"/>; false when it was not open. <paramref name="except"/> is a post already edited by its own button.</summary>
     public async Task<bool> AnswerAsync(
@@ -33,7 +34,7 @@ public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox 
         };
         var text = $":white_check_mark: Answered: {who}. Nothing is waiting on this ask in <#{channelId}> any more.";
         var more = link is null ? "" : $"\n<{link}|{(how == AnswerKind.Reply ? "See the reply" : "Open the conversation")}>";
-        await EditPostsAsync(teamId, channelId, ts, text, [new SectionBlock(TextObject.Markdown(text)), new SectionBlock(TextObject.Markdown(NudgeMessages.Quote(ask.Excerpt) + more))], except, ct);
+        await EditPostsAsync(teamId, channelId, ts, text, [new SectionBlock(TextObject.Markdown(text)), new SectionBlock(TextObject.Markdown((await quotes.OfAsync(teamId, ask.Excerpt, ct)).Block() + more))], except, ct);
         return true;
     }
 
@@ -55,7 +56,7 @@ public sealed class AnsweredAsks(AskStore asks, AskPostStore posts, SlackOutbox 
         }
 
         buttons.Add(new ButtonElement(TextObject.Plain("Mark answered")) { ActionId = NudgeActions.MarkAnswered, Value = NudgeActions.Value(channelId, ts) });
-        await EditPostsAsync(teamId, channelId, ts, text, [new SectionBlock(TextObject.Markdown(text)), new SectionBlock(TextObject.Markdown(NudgeMessages.Quote(ask.Excerpt))), new ActionsBlock(buttons)], null, ct);
+        await EditPostsAsync(teamId, channelId, ts, text, [new SectionBlock(TextObject.Markdown(text)), new SectionBlock(TextObject.Markdown((await quotes.OfAsync(teamId, ask.Excerpt, ct)).Block())), new ActionsBlock(buttons)], null, ct);
         return true;
     }
 

@@ -4,7 +4,9 @@ using NormBot.Norms.People;
 using NormBot.Norms.Overdue;
 using NormBot.Protocols;
 using NormBot.Slack.Api;
+using NormBot.Slack.Channels;
 using NormBot.Slack.Outbox;
+using NormBot.Slack.Quotes;
 using NormBot.Slack.Users;
 using NormBot.Storage;
 
@@ -15,7 +17,7 @@ namespace NormBot.Norms.Asks;
 /// one private note to its asker, not to the channel: nobody picked it up, and naming someone or a group helps. The
 /// note waits for the asker's working hours, like a DM, and is sent once (the "anyone" row's reminded_at).
 /// </summary>
-public sealed class UnassignedAskFollowUp(Db db, OverdueStore overdue, AskStore asks, ProtocolService protocols, PersonalSchedules schedules, Nudger nudger, TimeProvider time)
+public sealed class UnassignedAskFollowUp(Db db, OverdueStore overdue, AskStore asks, ProtocolService protocols, PersonalSchedules schedules, Nudger nudger, SlackQuotes quotes, ChannelPrivacy privacy, TimeProvider time)
 {
     private const string DueNotes = """
         SELECT a.team_id AS TeamId, a.channel_id AS ChannelId, a.ts AS Ts, a.user_id AS UserId, a.due_at AS DueAt,
@@ -49,6 +51,13 @@ public sealed class UnassignedAskFollowUp(Db db, OverdueStore overdue, AskStore 
 
     private async Task<bool> NoteAsync(DueReminder ask, DateTimeOffset now, CancellationToken ct)
     {
+        // In a Slack Connect channel the asker may be of the other organisation: no note about the ask (PRODUCT §12).
+        if ((await privacy.FactsAsync(ask.TeamId, ask.ChannelId, ct)).IsExtShared)
+        {
+            await overdue.MarkRemindedAsync(ask, now, ct);
+            return false;
+        }
+
         var protocol = await protocols.GetAsync(ask.TeamId, ask.ChannelId, ct);
         // The note is held to the asker's own hours, days, zone, holidays and away time (PRODUCT §14).
         var schedule = await schedules.ForAsync(ask.TeamId, ask.AskerId, ask.ChannelId, protocol, ct);
@@ -59,7 +68,7 @@ public sealed class UnassignedAskFollowUp(Db db, OverdueStore overdue, AskStore 
         }
 
         var threadTs = (await asks.FindAsync(ask.TeamId, ask.ChannelId, ask.Ts, ct))?.ThreadTs;
-        var (text, blocks) = NudgeMessages.Unanswered(ask.ChannelId, ask.Ts, ask.Excerpt, protocol.ResponseTime.ToString());
+        var (text, blocks) = NudgeMessages.Unanswered(ask.ChannelId, ask.Ts, await quotes.OfAsync(ask.TeamId, ask.Excerpt, ct), protocol.ResponseTime.ToString());
         var nudge = new Nudge(ask.TeamId, ask.AskerId, Nudge.Unanswered, ask.ChannelId, ask.Ts, $"unanswered:{ask.ChannelId}:{ask.Ts}",
             OutboxMessage.Ephemeral(new PostEphemeral(ask.ChannelId, ask.AskerId, text, blocks, threadTs)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);

@@ -7,7 +7,9 @@ using NormBot.Protocols;
 using NormBot.Slack;
 using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Channels;
 using NormBot.Slack.Outbox;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Escalations;
 
@@ -19,7 +21,7 @@ namespace NormBot.Norms.Escalations;
 /// </summary>
 public sealed class EscalationChain(
     AskStore asks, EscalationStore store, ProtocolService protocols, PersonalSchedules schedules, Nudger nudger, ISlackClients slack,
-    LeaderStore leaders, IOptions<NormsOptions> options)
+    LeaderStore leaders, SlackQuotes quotes, ChannelPrivacy privacy, IOptions<NormsOptions> options)
 {
     /// <summary>Fires the ask's next level if it is due with everyone's time as it is now; true when a message went out.</summary>
     public async Task<bool> FireAsync(string teamId, string channelId, string ts, DateTimeOffset now, CancellationToken ct)
@@ -109,25 +111,55 @@ public sealed class EscalationChain(
                 break;
             default:
                 (recipient, postTo, shown, threadTs) = ("leaders", ask.ChannelId, "the channel's leaders", thread);
-                mention = await LeaderMentionsAsync(ask.TeamId, ct);
+                var all = await LeadersAsync(ask.TeamId, ct);
+                mention = all.Count == 0 ? null : string.Join(' ', all.Select(u => $"<@{u}>"));
                 break;
         }
 
-        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, ask.Excerpt, people, waited, permalink, mention);
+        // Slack Connect: another organisation reads that channel, so the leaders hear of it by DM instead (PRODUCT §12).
+        if (recipient is "channel" or "group" or "leaders" && (await privacy.FactsAsync(ask.TeamId, postTo, ct)).IsExtShared)
+        {
+            return ("the leaders by DM (shared channel)", await DmLeadersAsync(ask, protocol, level, levels, people, waited, permalink, ct));
+        }
+
+        var audience = postTo == recipient ? QuoteAudience.Person(recipient) : QuoteAudience.Channel(postTo);
+        var excerpt = await quotes.OfAsync(ask.TeamId, ask.ChannelId, ask.Excerpt, audience, ct);
+        var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, excerpt, people, waited, permalink, mention);
         if (levels > 1)
         {
             var chain = string.Join(" → ", protocol.EscalateTo.Select((t, i) => i + 1 == level ? $"*{Quiet(t)}*" : Quiet(t)));
             blocks = [.. blocks, new ContextBlock([TextObject.Markdown($"Escalation level {level} of {levels}: {chain}")])];
         }
 
-        var nudge = new Nudge(ask.TeamId, recipient, Nudge.Escalation, ask.ChannelId, ask.Ts, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}",
-            OutboxMessage.Post(new PostMessage(postTo, text, blocks, threadTs)), DailyLimit: 0, NotBefore: notBefore);
-        var outcome = await nudger.SendAsync(nudge, ct) switch
+        var outcome = await SendAsync(ask, recipient, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}", new PostMessage(postTo, text, blocks, threadTs), notBefore, ct);
+        return (shown, outcome);
+    }
+
+    private async Task<string> DmLeadersAsync(
+        Ask ask, Protocol protocol, int level, int levels, IReadOnlyList<string> people, string waited, string? permalink, CancellationToken ct)
+    {
+        var outcome = EscalationStep.Skipped;
+        foreach (var leader in await LeadersAsync(ask.TeamId, ct))
+        {
+            var excerpt = await quotes.OfAsync(ask.TeamId, ask.ChannelId, ask.Excerpt, QuoteAudience.Person(leader), ct);
+            var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, excerpt, people, waited, permalink, null);
+            blocks = [.. blocks, new ContextBlock([TextObject.Markdown($"Sent to you privately: <#{ask.ChannelId}> is shared with another organisation.{(levels > 1 ? $" Escalation level {level} of {levels}." : "")}")])];
+            var sent = await SendAsync(ask, leader, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}:{leader}", new PostMessage(leader, text, blocks), null, ct);
+            outcome = sent == EscalationStep.Sent || outcome == EscalationStep.Sent ? EscalationStep.Sent : sent;
+        }
+
+        return outcome;
+    }
+
+    private async Task<string> SendAsync(Ask ask, string recipient, string effectKey, PostMessage message, DateTimeOffset? notBefore, CancellationToken ct)
+    {
+        var nudge = new Nudge(ask.TeamId, recipient, Nudge.Escalation, ask.ChannelId, ask.Ts, effectKey,
+            OutboxMessage.Post(message), DailyLimit: 0, NotBefore: notBefore);
+        return await nudger.SendAsync(nudge, ct) switch
         {
             NudgeOutcome.Sent or NudgeOutcome.AlreadyDone => notBefore is null ? EscalationStep.Sent : EscalationStep.Held,
             _ => EscalationStep.NotSent,
         };
-        return (shown, outcome);
     }
 
     // The chain is shown wherever the level lands, so people and groups in it are named without notifying them.
@@ -139,9 +171,6 @@ public sealed class EscalationChain(
         _ => "a person",
     };
 
-    private async Task<string?> LeaderMentionsAsync(string teamId, CancellationToken ct)
-    {
-        var all = options.Value.Leaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct().ToList();
-        return all.Count == 0 ? null : string.Join(' ', all.Select(u => $"<@{u}>"));
-    }
+    private async Task<List<string>> LeadersAsync(string teamId, CancellationToken ct) =>
+        options.Value.Leaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct().ToList();
 }

@@ -16,18 +16,21 @@ namespace NormBot.Norms.Feedback;
 /// message, thanks the person, and (for a reminder) stops reminding them about that ask.
 /// </summary>
 public sealed class NudgeFeedbackHandler(
-    ISlackClients clients, NudgeFeedbackStore feedback, ProtocolService protocols, LeaderPolicy leaders, AskStore asks, InstallationDirectory installations)
+    ISlackClients clients, NudgeFeedbackStore feedback, ProtocolService protocols, LeaderPolicy leaders, AskStore asks, InstallationDirectory installations, NudgeOwners owners)
     : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeFeedback.ActionIds;
 
-    public Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct)
+    public async Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(action);
-        return NudgeActions.Parts(action.Value) is [var rule, var channel, var ts]
-            ? action.ActionId == NudgeFeedback.Why ? WhyAsync(request, rule, channel, ts, ct) : NotHelpfulAsync(request, rule, channel, ts, ct)
-            : Task.CompletedTask;
+        if (NudgeActions.Parts(action.Value) is not [var rule, var channel, var ts] || !await owners.CheckAsync(request, channel, ts, ct))
+        {
+            return;
+        }
+
+        await (action.ActionId == NudgeFeedback.Why ? WhyAsync(request, rule, channel, ts, ct) : NotHelpfulAsync(request, rule, channel, ts, ct));
     }
 
     private async Task WhyAsync(BlockActionRequest request, string rule, string channel, string ts, CancellationToken ct)

@@ -4,15 +4,29 @@ using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, NudgeOwners owners, TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
-    public Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct) => action.ActionId switch
+    public async Task HandleAsync(BlockActionRequest request, BlockAction action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.ActionId == NudgeActions.ReplyNow || NudgeActions.Parts(action.Value) is not [var channel, var ts, ..]
+            || !await owners.CheckAsync(request, channel, ts, ct))
+        {
+            return;
+        }
+
+        await ActAsync(request, action, ct);
+    }
+
+    private Task ActAsync(BlockActionRequest request, BlockAction action, CancellationToken ct) => action.ActionId switch
     {
         NudgeActions.PostInChannel => MoveAsync(request, NudgeActions.Parts(action.Value), ct),
         NudgeActions.NotUrgent => DismissAsync(request, NudgeActions.Parts(action.Value), ct),
@@ -40,7 +54,7 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, An
         }
 
         var permalink = await slack.GetPermalinkAsync(channel, ts, ct);
-        var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, original?.Text ?? "", permalink);
+        var (text, blocks) = NudgeMessages.MovedCopy(original?.User ?? request.UserId, channel, await quotes.OfAsync(request.TeamId, original?.Text ?? "", ct), permalink);
         await slack.PostMessageAsync(new PostMessage(target, text, blocks), ct);
         await feedback.RecordOutcomeAsync(request.TeamId, request.UserId, Nudge.Misroute, channel, ts, "moved", ct);
         await ReplaceNudgeAsync(request, $":white_check_mark: Posted in <#{target}>. Thanks for keeping urgent things where they're seen.", ct);

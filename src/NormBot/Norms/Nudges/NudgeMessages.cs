@@ -1,6 +1,7 @@
 using NormBot.Norms.Classification;
 using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Nudges;
 
@@ -48,7 +49,7 @@ public static class NudgeMessages
         ]);
     }
 
-    public static (string Text, IReadOnlyList<Block> Blocks) Overdue(string askerId, string channelId, string ts, string excerpt, string waited, string? permalink)
+    public static (string Text, IReadOnlyList<Block> Blocks) Overdue(string askerId, string channelId, string ts, Quote excerpt, string waited, string? permalink)
     {
         var text = $"<@{askerId}> asked you something in <#{channelId}> {waited} of working time ago, and it's still waiting for a reply.";
         var buttons = new List<BlockElement>();
@@ -64,13 +65,13 @@ public static class NudgeMessages
         return (text,
         [
             new SectionBlock(TextObject.Markdown($":hourglass_flowing_sand: {text}")),
-            new SectionBlock(TextObject.Markdown(Quote(excerpt))),
+            new SectionBlock(TextObject.Markdown(excerpt.Block())),
             new ContextBlock([TextObject.Markdown("A short reply helps even if it's \"I'll look on Thursday\": the asker can plan around it.")]),
             new ActionsBlock(buttons),
         ]);
     }
 
-    public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string ts, string excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)
+    public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string ts, Quote excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)
     {
         var who = waitingOn.Count == 0 ? "anyone in the channel" : string.Join(", ", waitingOn.Select(u => $"<@{u}>"));
         var text = $"{(mention is null ? "" : mention + " ")}An ask in <#{channelId}> has waited {waited} of working time for {who}.";
@@ -78,35 +79,29 @@ public static class NudgeMessages
         return (text,
         [
             new SectionBlock(TextObject.Markdown($":rotating_light: {text}")),
-            new SectionBlock(TextObject.Markdown(Quote(excerpt) + link)),
+            new SectionBlock(TextObject.Markdown(excerpt.Block() + link)),
             new ContextBlock([TextObject.Markdown("Escalated by the channel's protocol (`escalate-after`). Could you help it move or find the right person?")]),
             NudgeFeedback.Block(Nudge.Escalation, channelId, ts),
         ]);
     }
 
     /// <summary>The one private note to the asker of an ask to nobody in particular that nobody answered (PRODUCT §13).</summary>
-    public static (string Text, IReadOnlyList<Block> Blocks) Unanswered(string channelId, string ts, string excerpt, string responseTime)
+    public static (string Text, IReadOnlyList<Block> Blocks) Unanswered(string channelId, string ts, Quote excerpt, string responseTime)
     {
         var text = $"Nobody has picked up your question in <#{channelId}> yet ({responseTime} of working time, this channel's response time).";
         return (text,
         [
             new SectionBlock(TextObject.Markdown($":mag: {text}")),
-            new SectionBlock(TextObject.Markdown(Quote(excerpt))),
+            new SectionBlock(TextObject.Markdown(excerpt.Block())),
             new ContextBlock([TextObject.Markdown("*Tip:* asks that name someone get answered sooner. Reply in the thread mentioning the person who knows, or a group like `@design-team`, so it lands with them.")]),
             NudgeFeedback.Block(Nudge.Unanswered, channelId, ts),
         ]);
     }
 
-    public static (string Text, IReadOnlyList<Block> Blocks) MovedCopy(string authorId, string channelId, string text, string? permalink)
+    public static (string Text, IReadOnlyList<Block> Blocks) MovedCopy(string authorId, string channelId, Quote text, string? permalink)
     {
         var header = $"<@{authorId}> posted this in <#{channelId}>:";
         var link = permalink is null ? "" : $"\n<{permalink}|View the original>";
-        return ($"{header} {text}", [new SectionBlock(TextObject.Markdown($"{header}\n{Quote(text)}{link}"))]);
-    }
-
-    public static string Quote(string text)
-    {
-        var trimmed = BlockLimits.Truncate(text, 600);
-        return string.Join('\n', trimmed.Split('\n').Select(l => "> " + l));
+        return ($"{header} {text.Label(BlockLimits.SectionText / 2)}", [new SectionBlock(TextObject.Markdown($"{header}\n{text.Block()}{link}"))]);
     }
 }

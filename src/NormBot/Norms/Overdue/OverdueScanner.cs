@@ -4,13 +4,15 @@ using NormBot.Norms.Nudges;
 using NormBot.Norms.People;
 using NormBot.Protocols;
 using NormBot.Slack.Api;
+using NormBot.Slack.Channels;
 using NormBot.Slack.Outbox;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Norms.Overdue;
 
 /// <summary>Finds asks past due or past escalation and sends the reminder or the escalation, once each.</summary>
 public sealed class OverdueScanner(
-    OverdueStore store, ProtocolService protocols, PersonalSchedules schedules, EscalationChain escalations, Nudger nudger, ISlackClients slack, TimeProvider time)
+    OverdueStore store, ProtocolService protocols, PersonalSchedules schedules, EscalationChain escalations, Nudger nudger, ISlackClients slack, SlackQuotes quotes, TimeProvider time)
 {
     /// <summary>One pass; returns how many reminders and escalations it sent. Cost follows open asks, not history.</summary>
     public async Task<int> ScanAsync(CancellationToken ct)
@@ -52,7 +54,7 @@ public sealed class OverdueScanner(
         }
 
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(openedAt, now, schedule));
-        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, r.Excerpt, waited, await slack.For(r.TeamId).PermalinkOrNullAsync(r.ChannelId, r.Ts, ct));
+        var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, await quotes.OfAsync(r.TeamId, r.ChannelId, r.Excerpt, QuoteAudience.Person(r.UserId), ct), waited, await slack.For(r.TeamId).PermalinkOrNullAsync(r.ChannelId, r.Ts, ct));
         var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
             OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
         var outcome = await nudger.SendAsync(nudge, ct);

@@ -11,8 +11,11 @@ namespace NormBot.Norms.Rules;
 /// <summary>Rule 3, first half: recognise asks and the people they wait on, and notice when they are answered.</summary>
 public sealed class AskRule(AskStore asks, AskAddressees addressees, AnsweredAsks answered, PersonalSchedules schedules, ExpectationLine expectations, UserGroups groups)
 {
-    /// <summary>Records the message as an ask if it is one; <paramref name="since"/> starts the clock later than its ts (an edit that made it an ask).</summary>
-    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct, DateTimeOffset? since = null)
+    /// <summary>
+    /// Records the message as an ask if it is one; <paramref name="since"/> starts the clock later than its ts (an edit
+    /// that made it an ask, a late delivery); <paramref name="quiet"/> records it without telling the asker anything.
+    /// </summary>
+    public async Task EvaluateAsync(SaidMessage said, Protocol protocol, CancellationToken ct, DateTimeOffset? since = null, bool quiet = false)
     {
         var verdict = AskClassifier.Classify(said.Text, said.UserId, said.BotUserId, said.IsTopLevel, said.HasFiles, protocol.MinWords);
         if (!verdict.IsAsk || await addressees.ResolveAsync(said.TeamId, said.UserId, verdict, said.IsTopLevel, ct) is not { } people)
@@ -36,7 +39,7 @@ public sealed class AskRule(AskStore asks, AskAddressees addressees, AnsweredAsk
         }
 
         var ask = new Ask(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, Excerpt.Of(said.Text), Ask.Open, askedAt.ToUnixTimeMilliseconds());
-        if (await asks.OpenAsync(ask, assignees, ct) && outlooks.Count == assignees.Count)
+        if (await asks.OpenAsync(ask, assignees, ct) && outlooks.Count == assignees.Count && !quiet)
         {
             await expectations.TellAsync(said, protocol, outlooks, ct);
         }

@@ -9,12 +9,16 @@ namespace NormBot.Norms.Rules;
 
 /// <summary>
 /// Every channel message passes here: new human messages go through the three rules; edits and
-/// deletions update what is tracked; bots, the bot itself and system subtypes are ignored.
+/// deletions update what is tracked; bots, the bot itself and system subtypes are ignored. A message delivered
+/// more than a day after its ts (a replay, a backfill) is recorded with its clock starting on delivery, and gets no
+/// nudge (PRODUCT §12); within a day the clock starts at ts, so a bot that was down catches up (§10).
 /// </summary>
 public sealed class MessageRulesHandler(
     ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
-    PendingContextStore pending, AskStore askStore, DecisionStore decisions) : IEventHandler<MessageEvent>
+    PendingContextStore pending, AskStore askStore, DecisionStore decisions, TimeProvider time) : IEventHandler<MessageEvent>
 {
+    public static readonly TimeSpan LateAfter = TimeSpan.FromHours(24);
+
     // Subtypes that are new human content; everything else (joins, topic changes, bot posts) is not.
     private static readonly HashSet<string?> HumanSubtypes = [null, "thread_broadcast", "file_share"];
 
@@ -37,7 +41,7 @@ public sealed class MessageRulesHandler(
         }
 
         if (!HumanSubtypes.Contains(slackEvent.Subtype) || slackEvent.BotId is not null || slackEvent.User is null
-            || slackEvent.User == context.BotUserId || slackEvent.Ts is null)
+            || slackEvent.User == context.BotUserId || !SlackTs.TryToInstant(slackEvent.Ts, out var at))
         {
             return;
         }
@@ -49,13 +53,13 @@ public sealed class MessageRulesHandler(
         }
 
         var text = slackEvent.Text ?? "";
-        var said = new SaidMessage(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, slackEvent.IsThreadReply ? slackEvent.ThreadTs : null, text, slackEvent.Files is { Count: > 0 })
+        var said = new SaidMessage(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts!, slackEvent.IsThreadReply ? slackEvent.ThreadTs : null, text, slackEvent.Files is { Count: > 0 })
         {
             BotUserId = context.BotUserId,
         };
 
         // A later message from the author is the follow-up that cancels a waiting context nudge.
-        await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, ct);
+        await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, said.Ts, ct);
         if (said.ThreadTs is not null)
         {
             await asks.OnThreadReplyAsync(said, ct);
@@ -63,7 +67,23 @@ public sealed class MessageRulesHandler(
 
         if (text.TrimStart().StartsWith("Decision:", StringComparison.OrdinalIgnoreCase))
         {
-            await decisions.RecordAsync(context.TeamId, slackEvent.Channel, slackEvent.Ts, slackEvent.User, SlackTs.ToInstant(slackEvent.Ts), Excerpt.Of(text), ct);
+            await decisions.RecordAsync(context.TeamId, slackEvent.Channel, said.Ts, slackEvent.User, at, Excerpt.Of(text), ct);
+        }
+
+        var now = time.GetUtcNow();
+        var late = now - at > LateAfter;
+
+        // Slack Connect: someone of another organisation gets no tips from us, and their asks are tracked only when
+        // the channel's protocol says so, without a word to them (PRODUCT §12).
+        var outsider = context.IsExtSharedChannel && (slackEvent.UserTeam ?? slackEvent.Team) is { Length: > 0 } team && team != context.TeamId;
+        if (late || outsider)
+        {
+            if (!outsider || protocol.ExternalAsks)
+            {
+                await asks.EvaluateAsync(said, protocol, ct, since: late ? now : null, quiet: true);
+            }
+
+            return;
         }
 
         await contextRule.EvaluateAsync(said, protocol, ct);
@@ -80,6 +100,11 @@ public sealed class MessageRulesHandler(
             await pending.CancelAsync(teamId, channelId, edited.Ts!, ct);
         }
 
+        if (!SlackTs.TryToInstant(edited.Ts, out _))
+        {
+            return;
+        }
+
         if (await askStore.FindAsync(teamId, channelId, edited.Ts!, ct) is not null)
         {
             await askStore.UpdateExcerptAsync(teamId, channelId, edited.Ts!, Excerpt.Of(edited.Text ?? ""), ct);
@@ -92,7 +117,9 @@ public sealed class MessageRulesHandler(
             {
                 BotUserId = context.BotUserId,
             };
-            await asks.EvaluateAsync(said, protocol, ct, editTs is null ? null : SlackTs.ToInstant(editTs));
+            var now = time.GetUtcNow();
+            DateTimeOffset? editedAt = SlackTs.TryToInstant(editTs, out var e) ? (now - e > LateAfter ? now : e) : null;
+            await asks.EvaluateAsync(said, protocol, ct, editedAt);
         }
     }
 }

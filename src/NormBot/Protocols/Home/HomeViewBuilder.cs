@@ -2,6 +2,8 @@ using System.Globalization;
 using NormBot.Norms.Escalations;
 using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
+using NormBot.Slack.Channels;
+using NormBot.Slack.Quotes;
 
 namespace NormBot.Protocols.Home;
 
@@ -12,7 +14,7 @@ namespace NormBot.Protocols.Home;
 /// </summary>
 public sealed class HomeViewBuilder(
     HomeQueries queries, ProtocolService protocols, ProtocolStore settings, LeaderPolicy policy, EscalationStore escalations,
-    NudgeFeedbackStore feedback, TimeProvider time)
+    NudgeFeedbackStore feedback, ChannelPrivacy privacy, SlackQuotes quotes, TimeProvider time)
 {
     public const int ListLimit = 10;
     public const string WaitsOnYouTitle = "What waits on you";
@@ -27,18 +29,18 @@ public sealed class HomeViewBuilder(
         var blocks = new List<Block> { new HeaderBlock(TextObject.Plain("NormBot")) };
 
         blocks.Add(Title(WaitsOnYouTitle));
-        var waiting = await queries.WaitingOnUserAsync(teamId, userId, ListLimit + 1, ct);
+        var waiting = await ReadableAsync(teamId, userId, await queries.WaitingOnUserAsync(teamId, userId, ListLimit + 1, ct), ct);
         blocks.AddRange(waiting.Count == 0
             ? [Note("Nothing is waiting on you. :tada:")]
-            : waiting.Take(ListLimit).Select(a => AskSection(a, $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}")));
+            : await AskSectionsAsync(teamId, waiting, a => $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}", ct));
         AddMore(blocks, waiting.Count);
 
         blocks.Add(Title(YourAsksTitle));
-        var mine = await queries.AskedByUserAsync(teamId, userId, ListLimit + 1, ct);
+        var mine = await ReadableAsync(teamId, userId, await queries.AskedByUserAsync(teamId, userId, ListLimit + 1, ct), ct);
         var trails = await escalations.ForAskerAsync(teamId, userId, ct);
         blocks.AddRange(mine.Count == 0
             ? [Note("None of your asks is waiting.")]
-            : mine.Take(ListLimit).Select(a => AskSection(a, $"asked {Ago(a.OpenedAt, now)}, waiting on {WaitingOn(a)}{Due(a.DueAt, now)}{EscalationTrail.Describe(trails[(a.ChannelId, a.Ts)])}")));
+            : await AskSectionsAsync(teamId, mine, a => $"asked {Ago(a.OpenedAt, now)}, waiting on {WaitingOn(a)}{Due(a.DueAt, now)}{EscalationTrail.Describe(trails[(a.ChannelId, a.Ts)])}", ct));
         AddMore(blocks, mine.Count);
 
         blocks.Add(Title(ProtocolTitle));
@@ -86,6 +88,21 @@ public sealed class HomeViewBuilder(
         blocks.AddRange(NudgeFeedbackBlocks.Render(await feedback.RatesAsync(teamId, [], now.AddDays(-7), now, ct)));
     }
 
+    // Someone mentioned in a private channel they are not in does not get to read it here either (PRODUCT §12).
+    private async Task<List<HomeAsk>> ReadableAsync(string teamId, string userId, IReadOnlyList<HomeAsk> asks, CancellationToken ct)
+    {
+        var readable = new List<HomeAsk>();
+        foreach (var ask in asks)
+        {
+            if (await privacy.MayQuoteAsync(teamId, ask.ChannelId, QuoteAudience.Person(userId), ct))
+            {
+                readable.Add(ask);
+            }
+        }
+
+        return readable;
+    }
+
     private static SectionBlock Title(string text) => new(TextObject.Markdown($"*{text}*"));
 
     private static ContextBlock Note(string text) => new([TextObject.Markdown(text)]);
@@ -99,11 +116,17 @@ public sealed class HomeViewBuilder(
     }
 
     // Linking through app_redirect avoids a chat.getPermalink call per ask.
-    private static SectionBlock AskSection(HomeAsk ask, string detail)
+    private async Task<List<Block>> AskSectionsAsync(string teamId, IEnumerable<HomeAsk> asks, Func<HomeAsk, string> detail, CancellationToken ct)
     {
-        var link = $"https://slack.com/app_redirect?channel={ask.ChannelId}&message_ts={ask.Ts}";
-        var excerpt = BlockLimits.Truncate(ask.Excerpt.Replace('\n', ' '), 200);
-        return new SectionBlock(TextObject.Markdown($"<{link}|{Escape(excerpt)}>\n<#{ask.ChannelId}> · {detail}"));
+        var sections = new List<Block>();
+        foreach (var ask in asks.Take(ListLimit))
+        {
+            var link = $"https://slack.com/app_redirect?channel={ask.ChannelId}&message_ts={ask.Ts}";
+            var excerpt = (await quotes.OfAsync(teamId, ask.Excerpt, ct)).Label(200);
+            sections.Add(new SectionBlock(TextObject.Markdown($"<{link}|{excerpt}>\n<#{ask.ChannelId}> · {detail(ask)}")));
+        }
+
+        return sections;
     }
 
     private static string WaitingOn(HomeAsk ask) =>
@@ -138,7 +161,4 @@ public sealed class HomeViewBuilder(
     };
 
     private static string Value(string value) => value.Length == 0 ? "none" : value;
-
-    // A link label cannot contain the characters Slack uses for markup.
-    private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal).Replace("|", "¦", StringComparison.Ordinal);
 }

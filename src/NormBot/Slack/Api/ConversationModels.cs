@@ -24,6 +24,10 @@ public sealed record ConversationInfo
 
     [JsonPropertyName("is_archived")]
     public bool IsArchived { get; init; }
+
+    /// <summary>Slack Connect: people of another organisation can read this channel.</summary>
+    [JsonPropertyName("is_ext_shared")]
+    public bool IsExtShared { get; init; }
 }
 
 /// <summary>A message as conversations.history/replies return it; <c>ts</c> stays a string (never a double).</summary>
@@ -61,6 +65,12 @@ internal sealed record ConversationsPage : SlackResponse
 {
     [JsonPropertyName("channels")]
     public IReadOnlyList<ConversationInfo>? Channels { get; init; }
+}
+
+internal sealed record MembersPage : SlackResponse
+{
+    [JsonPropertyName("members")]
+    public IReadOnlyList<string>? Members { get; init; }
 }
 
 internal sealed record MessagesPage : SlackResponse

@@ -18,6 +18,9 @@ public interface ISlackApi
 
     Task<ConversationInfo> GetConversationInfoAsync(string channel, CancellationToken ct);
 
+    /// <summary>The member ids of a channel, following <c>next_cursor</c>: who may read a private channel's text.</summary>
+    IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct);
+
     /// <summary>The parent then its replies, oldest first, across all pages.</summary>
     IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct);
 

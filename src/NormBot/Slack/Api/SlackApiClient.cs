@@ -35,6 +35,9 @@ public sealed partial class SlackApiClient(
         (await CallAsync<ConversationInfoResponse>("conversations.info", Form(("channel", channel)), null, ct)).Channel
         ?? throw new SlackApiException("conversations.info", "invalid_response");
 
+    public IAsyncEnumerable<string> GetConversationMembersAsync(string channel, CancellationToken ct) =>
+        PagesAsync<MembersPage, string>("conversations.members", [("channel", channel)], p => p.Members, ct);
+
     public IAsyncEnumerable<SlackMessage> GetConversationRepliesAsync(string channel, string ts, CancellationToken ct) =>
         PagesAsync<MessagesPage, SlackMessage>("conversations.replies", [("channel", channel), ("ts", ts)], p => p.Messages, ct);
 

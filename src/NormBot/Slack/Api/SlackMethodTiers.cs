@@ -14,6 +14,7 @@ public static class SlackMethodTiers
         ["chat.update"] = "Tier3",
         ["chat.getPermalink"] = "SpecialTier_chat_getPermalink",
         ["conversations.info"] = "Tier3",
+        ["conversations.members"] = "Tier4",
         ["conversations.replies"] = "Tier3",
         ["users.info"] = "Tier4",
         ["dnd.info"] = "Tier3",

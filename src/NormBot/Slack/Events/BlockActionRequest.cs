@@ -21,7 +21,7 @@ public sealed record BlockActionRequest(
             JsonText.Of(container?["channel_id"]) ?? JsonText.Of(payload["channel"]?["id"]),
             JsonText.Of(container?["message_ts"]) ?? JsonText.Of(payload["message"]?["ts"]),
             JsonText.Of(container?["thread_ts"]) ?? JsonText.Of(payload["message"]?["thread_ts"]),
-            container?["is_ephemeral"]?.GetValue<bool>() ?? false,
+            container?["is_ephemeral"] is JsonValue flag && (flag.TryGetValue<bool>(out var b) ? b : JsonText.Of(flag) == "true"),
             JsonText.Of(container?["view_id"]) ?? JsonText.Of(payload["view"]?["id"]),
             JsonText.Of(payload["response_url"]),
             JsonText.Of(payload["trigger_id"]),

@@ -13,6 +13,11 @@ public sealed record MessageEvent
 
     public string? User { get; init; }
 
+    /// <summary>The author's workspace; in a Slack Connect channel it may be another organisation's.</summary>
+    public string? Team { get; init; }
+
+    public string? UserTeam { get; init; }
+
     public string? Text { get; init; }
 
     public string? Ts { get; init; }

@@ -11,4 +11,7 @@ public sealed record EventContext(string TeamId, string EventId, DateTimeOffset 
 {
     /// <summary>The bot's own user in this workspace (from its installation), to recognise what the bot itself did.</summary>
     public string BotUserId { get; init; } = "";
+
+    /// <summary>The envelope's <c>is_ext_shared_channel</c>: the event happened in a Slack Connect channel.</summary>
+    public bool IsExtSharedChannel { get; init; }
 }

@@ -27,13 +27,21 @@ public sealed partial class SlackDispatcher(
             return;
         }
 
-        await (envelope.Kind switch
+        try
         {
-            InboxEnvelope.Event => DispatchEventAsync(envelope.Body, installation, ct),
-            InboxEnvelope.Command => DispatchCommandAsync(envelope, ct),
-            InboxEnvelope.Interaction => DispatchInteractionAsync(envelope.Body, ct),
-            _ => Task.CompletedTask,
-        });
+            await (envelope.Kind switch
+            {
+                InboxEnvelope.Event => DispatchEventAsync(envelope.Body, installation, ct),
+                InboxEnvelope.Command => DispatchCommandAsync(envelope, ct),
+                InboxEnvelope.Interaction => DispatchInteractionAsync(envelope.Body, ct),
+                _ => Task.CompletedTask,
+            });
+        }
+        catch (Api.SlackApiException ex) when (ex.Error == Api.SlackErrors.NotInstalled)
+        {
+            // The workspace left (app_uninstalled, tokens_revoked) while this envelope was being handled: nothing to do.
+            Log.NotInstalled(logger, envelope.Kind, envelope.TeamId);
+        }
     }
 
     private static JsonObject NotInstalledReply => new()
@@ -46,15 +54,23 @@ public sealed partial class SlackDispatcher(
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
-        var ev = root.GetProperty("event");
+        if (!root.TryGetProperty("event", out var ev) || ev.ValueKind != JsonValueKind.Object)
+        {
+            Log.Ignored(logger, "(no event)");
+            return;
+        }
+
+        // Only the team and the event itself matter to the rules; the rest is read leniently (PRODUCT §12).
         var context = new EventContext(
-            root.GetProperty("team_id").GetString() ?? "",
-            root.GetProperty("event_id").GetString() ?? "",
-            DateTimeOffset.FromUnixTimeSeconds(root.TryGetProperty("event_time", out var t) && t.TryGetInt64(out var s) ? s : 0))
+            LenientJson.TextOf(root, "team_id") ?? installation.TeamId,
+            LenientJson.TextOf(root, "event_id") ?? "",
+            root.TryGetProperty("event_time", out var t) ? LenientJson.Instant(t) ?? DateTimeOffset.UnixEpoch : DateTimeOffset.UnixEpoch)
         {
             BotUserId = installation.BotUserId,
+            IsExtSharedChannel = root.TryGetProperty("is_ext_shared_channel", out var shared)
+                && (shared.ValueKind == JsonValueKind.True || shared.ValueKind == JsonValueKind.String && shared.GetString() == "true"),
         };
-        var type = ev.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
+        var type = LenientJson.TextOf(ev, "type");
         switch (type)
         {
             case SlackHandlers.Events.Message:
@@ -96,7 +112,23 @@ public sealed partial class SlackDispatcher(
 
     private async Task HandleAsync<TEvent>(JsonElement ev, EventContext context, CancellationToken ct)
     {
-        var slackEvent = ev.Deserialize<TEvent>(SlackEventJson.Options)!;
+        TEvent? slackEvent;
+        try
+        {
+            slackEvent = ev.Deserialize<TEvent>(SlackEventJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            // A shape no lenient reading can make sense of: a retry would read it the same way, so say so and move on.
+            Log.Unreadable(logger, typeof(TEvent).Name, context.EventId, ex.Path ?? "");
+            return;
+        }
+
+        if (slackEvent is null)
+        {
+            return;
+        }
+
         foreach (var handler in services.GetServices<IEventHandler<TEvent>>())
         {
             await handler.HandleAsync(slackEvent, context, ct);
@@ -150,6 +182,9 @@ public sealed partial class SlackDispatcher(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Kind} from workspace {TeamId}: NormBot is not installed there")]
         public static partial void NotInstalled(ILogger logger, string kind, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read {EventType} {EventId} at {Path}; skipped")]
+        public static partial void Unreadable(ILogger logger, string eventType, string eventId, string path);
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "No handler for event type {Type}")]
         public static partial void Ignored(ILogger logger, string type);

@@ -21,12 +21,38 @@ public sealed partial class WorkspaceNames(ISlackClients slack, TimeProvider tim
     public Task<IReadOnlyList<string>> UsersNamedAsync(string teamId, string name, CancellationToken ct) =>
         FindAsync(_users, teamId, name, LoadUsersAsync, ct);
 
+    /// <summary>
+    /// The name a person shows as (display name, else real name, else user name), for quoting a mention without
+    /// pinging them; null when the workspace does not list them (someone from another organisation).
+    /// </summary>
+    public async Task<string?> DisplayNameAsync(string teamId, string userId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_users.TryGetValue(teamId, out var names) && now - names.FetchedAt < FreshFor
+            && (names.ById.ContainsKey(userId) || now - names.FetchedAt < RefetchOnMissAfter))
+        {
+            return names.ById.GetValueOrDefault(userId);
+        }
+
+        try
+        {
+            names = await LoadUsersAsync(teamId, ct) with { FetchedAt = now };
+            _users[teamId] = names;
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            Log.ListFailed(logger, ex is SlackApiException api ? api.Error : ex.GetType().Name);
+        }
+
+        return names?.ById.GetValueOrDefault(userId);
+    }
+
     /// <summary>Ids of the channels called <paramref name="name"/> that NormBot can see (public ones, private ones it is in).</summary>
     public Task<IReadOnlyList<string>> ChannelsNamedAsync(string teamId, string name, CancellationToken ct) =>
         FindAsync(_channels, teamId, name.TrimStart('#'), LoadChannelsAsync, ct);
 
     private async Task<IReadOnlyList<string>> FindAsync(
-        ConcurrentDictionary<string, Names> cache, string teamId, string name, Func<string, CancellationToken, Task<ILookup<string, string>>> load, CancellationToken ct)
+        ConcurrentDictionary<string, Names> cache, string teamId, string name, Func<string, CancellationToken, Task<Names>> load, CancellationToken ct)
     {
         var key = name.ToLowerInvariant();
         var now = time.GetUtcNow();
@@ -38,7 +64,7 @@ public sealed partial class WorkspaceNames(ISlackClients slack, TimeProvider tim
 
         try
         {
-            names = new Names(await load(teamId, ct), now);
+            names = await load(teamId, ct) with { FetchedAt = now };
             cache[teamId] = names;
             return [.. names.ByName[key]];
         }
@@ -49,11 +75,17 @@ public sealed partial class WorkspaceNames(ISlackClients slack, TimeProvider tim
         }
     }
 
-    private async Task<ILookup<string, string>> LoadUsersAsync(string teamId, CancellationToken ct)
+    private async Task<Names> LoadUsersAsync(string teamId, CancellationToken ct)
     {
         var pairs = new List<(string Name, string Id)>();
+        var byId = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var user in slack.For(teamId).GetUsersAsync(ct))
         {
+            if (new[] { user.Profile?.DisplayName, user.Profile?.RealName, user.RealName, user.Name }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) is { } shown)
+            {
+                byId[user.Id] = shown;
+            }
+
             if (!user.IsBot && !user.Deleted)
             {
                 foreach (var name in new[] { user.Name, user.Profile?.DisplayName, user.Profile?.RealName, user.RealName }.OfType<string>().Where(n => n.Length > 0))
@@ -63,10 +95,10 @@ public sealed partial class WorkspaceNames(ISlackClients slack, TimeProvider tim
             }
         }
 
-        return pairs.Distinct().ToLookup(p => p.Name, p => p.Id, StringComparer.Ordinal);
+        return new Names(pairs.Distinct().ToLookup(p => p.Name, p => p.Id, StringComparer.Ordinal), default) { ById = byId };
     }
 
-    private async Task<ILookup<string, string>> LoadChannelsAsync(string teamId, CancellationToken ct)
+    private async Task<Names> LoadChannelsAsync(string teamId, CancellationToken ct)
     {
         var pairs = new List<(string Name, string Id)>();
         await foreach (var channel in slack.For(teamId).GetConversationsAsync(ct))
@@ -77,10 +109,13 @@ public sealed partial class WorkspaceNames(ISlackClients slack, TimeProvider tim
             }
         }
 
-        return pairs.ToLookup(p => p.Name, p => p.Id, StringComparer.Ordinal);
+        return new Names(pairs.ToLookup(p => p.Name, p => p.Id, StringComparer.Ordinal), default);
     }
 
-    private sealed record Names(ILookup<string, string> ByName, DateTimeOffset FetchedAt);
+    private sealed record Names(ILookup<string, string> ByName, DateTimeOffset FetchedAt)
+    {
+        public Dictionary<string, string> ById { get; init; } = [];
+    }
 
     private static partial class Log
     {

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using NormBot.Slack.Api;
+
+namespace NormBot.Slack.Channels;
+
+/// <summary>
+/// Who may read a channel's text (PRODUCT §12): a private channel's words are quoted only inside that channel or to
+/// its members. Facts come from <c>conversations.info</c> and <c>conversations.members</c>, kept a few minutes; when
+/// Slack cannot tell, the channel counts as private and nobody as a member, so a failure hides text rather than leaks it.
+/// </summary>
+public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider time, ILogger<ChannelPrivacy> logger)
+{
+    private static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<(string Team, string Channel), Cached<ChannelFacts>> _facts = new();
+    private readonly ConcurrentDictionary<(string Team, string Channel), Cached<HashSet<string>>> _members = new();
+
+    /// <summary>Whether <paramref name="channelId"/>'s text may be shown to <paramref name="audience"/>.</summary>
+    public async Task<bool> MayQuoteAsync(string teamId, string channelId, QuoteAudience audience, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        if (audience.ChannelId == channelId)
+        {
+            return true;
+        }
+
+        if (!(await FactsAsync(teamId, channelId, ct)).IsPrivate)
+        {
+            return true;
+        }
+
+        return audience.UserId is { } user && (await MembersAsync(teamId, channelId, ct)).Contains(user);
+    }
+
+    /// <summary>The channel's privacy and sharing, as far as Slack tells the bot.</summary>
+    public async Task<ChannelFacts> FactsAsync(string teamId, string channelId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_facts.TryGetValue((teamId, channelId), out var cached) && now - cached.At < FreshFor)
+        {
+            return cached.Value;
+        }
+
+        ChannelFacts facts;
+        try
+        {
+            var info = await slack.For(teamId).GetConversationInfoAsync(channelId, ct);
+            facts = new ChannelFacts(info.IsPrivate || info.IsIm, info.IsExtShared);
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            Log.Unknown(logger, channelId, ex is SlackApiException api ? api.Error : ex.GetType().Name);
+            return ChannelFacts.Unknown;
+        }
+
+        _facts[(teamId, channelId)] = new(facts, now);
+        return facts;
+    }
+
+    private async Task<HashSet<string>> MembersAsync(string teamId, string channelId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_members.TryGetValue((teamId, channelId), out var cached) && now - cached.At < FreshFor)
+        {
+            return cached.Value;
+        }
+
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var member in slack.For(teamId).GetConversationMembersAsync(channelId, ct))
+            {
+                members.Add(member);
+            }
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            Log.Unknown(logger, channelId, ex is SlackApiException api ? api.Error : ex.GetType().Name);
+            return [];
+        }
+
+        _members[(teamId, channelId)] = new(members, now);
+        return members;
+    }
+
+    private sealed record Cached<T>(T Value, DateTimeOffset At);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Could not learn who may read {Channel} ({Error}); its text stays hidden")]
+        public static partial void Unknown(ILogger logger, string channel, string error);
+    }
+}
