@@ -23,6 +23,12 @@ public sealed record Protocol(
     /// <summary>Tell the asker when a reply can be expected if nobody they asked can answer soon (PRODUCT §14).</summary>
     public bool Expectations => Values[ProtocolKeys.Expectations] == "on";
 
+    /// <summary><c>mode observe</c>: the rules run and record what they would have sent, and nobody gets a message (PRODUCT §16).</summary>
+    public bool Observe => Values[ProtocolKeys.Mode] == ProtocolKeys.ObserveMode;
+
+    /// <summary>Newcomers to the channel get its norms card (PRODUCT §16).</summary>
+    public bool Welcome => Values[ProtocolKeys.Welcome] == "on";
+
     /// <summary>Slack status emoji and words that mean "away" (workspace-wide).</summary>
     public IReadOnlyList<string> AwayStatuses { get; init; } = [];
 

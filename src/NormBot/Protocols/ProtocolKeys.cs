@@ -18,6 +18,12 @@ public static class ProtocolKeys
     public const string Tracking = "tracking";
     public const string Expectations = "expectations";
     public const string AwayStatuses = "away-statuses";
+    public const string Mode = "mode";
+    public const string Welcome = "welcome";
+
+    /// <summary>The value of <see cref="Mode"/> in which the rules record what they would have sent and send nothing (PRODUCT §16).</summary>
+    public const string ObserveMode = "observe";
+    public const string NudgeMode = "nudge";
 
     /// <summary>The value of <see cref="Hours"/> that reads each person's hours from their Slack notification schedule.</summary>
     public const string SlackHours = "slack";
@@ -27,7 +33,7 @@ public static class ProtocolKeys
 
     /// <summary>Every key, in the order of PRODUCT §4 (which is also the order <c>show</c> lists them in).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, AwayStatuses];
+        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, Mode, Welcome, AwayStatuses];
 
     /// <summary>Canonical default values; an empty string means "none".</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -46,6 +52,8 @@ public static class ProtocolKeys
         [NudgeLimit] = "5",
         [Tracking] = "on",
         [Expectations] = "on",
+        [Mode] = NudgeMode,
+        [Welcome] = "on",
         [AwayStatuses] = ":palm_tree:, :airplane:, :face_with_thermometer:, :baby:, out of office, ooo, vacation, holiday, on leave, sick",
     };
 
@@ -87,7 +95,8 @@ public static class ProtocolKeys
         EscalateAfter => "2x",
         EscalateTo => "@lead, #eng-leads",
         UrgentChannel => "#incidents",
-        Context or Tracking or Expectations => "on",
+        Context or Tracking or Expectations or Welcome => "on",
+        Mode => ObserveMode,
         MinWords => "6",
         ContextGrace => "1m",
         UrgentKeywords => "urgent, asap, p0",

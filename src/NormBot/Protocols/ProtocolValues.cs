@@ -55,8 +55,14 @@ public static class ProtocolValues
             case ProtocolKeys.Context:
             case ProtocolKeys.Tracking:
             case ProtocolKeys.Expectations:
+            case ProtocolKeys.Welcome:
                 ok = TrySwitch(key, value, out var on, out error);
                 canonical = on ? "on" : "off";
+                return ok;
+            case ProtocolKeys.Mode:
+                canonical = value.ToLowerInvariant();
+                ok = canonical is ProtocolKeys.ObserveMode or ProtocolKeys.NudgeMode;
+                error = ok ? string.Empty : $"\"{value}\" is not a mode; use mode observe (record what would be sent, send nothing) or mode nudge";
                 return ok;
             case ProtocolKeys.MinWords:
                 ok = TryInteger(key, value, 1, 50, out var minWords, out error);

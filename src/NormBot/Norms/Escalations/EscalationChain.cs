@@ -121,10 +121,11 @@ public sealed class EscalationChain(
         }
 
         var nudge = new Nudge(ask.TeamId, recipient, Nudge.Escalation, ask.ChannelId, ask.Ts, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}",
-            OutboxMessage.Post(new PostMessage(postTo, text, blocks, threadTs)), DailyLimit: 0, NotBefore: notBefore);
+            OutboxMessage.Post(new PostMessage(postTo, text, blocks, threadTs)), DailyLimit: 0, NotBefore: notBefore, Observe: protocol.Observe);
         var outcome = await nudger.SendAsync(nudge, ct) switch
         {
             NudgeOutcome.Sent or NudgeOutcome.AlreadyDone => notBefore is null ? EscalationStep.Sent : EscalationStep.Held,
+            NudgeOutcome.Observed => EscalationStep.Observed,
             _ => EscalationStep.NotSent,
         };
         return (shown, outcome);

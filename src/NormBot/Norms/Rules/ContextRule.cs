@@ -39,7 +39,7 @@ public sealed class ContextRule(PendingContextStore pending, Nudger nudger)
         var (text, blocks) = NudgeMessages.MissingContext(verdict, waiting.ChannelId, waiting.Ts);
         var message = OutboxMessage.Ephemeral(new PostEphemeral(waiting.ChannelId, waiting.UserId, text, blocks, waiting.ThreadTs));
         return nudger.SendAsync(
-            new Nudge(waiting.TeamId, waiting.UserId, Nudge.Context, waiting.ChannelId, waiting.Ts, $"context:{waiting.ChannelId}:{waiting.Ts}", message, protocol.NudgeLimit, Detail: waiting.Reason),
+            new Nudge(waiting.TeamId, waiting.UserId, Nudge.Context, waiting.ChannelId, waiting.Ts, $"context:{waiting.ChannelId}:{waiting.Ts}", message, protocol.NudgeLimit, Detail: waiting.Reason, Observe: protocol.Observe),
             ct);
     }
 }
