@@ -1,0 +1,50 @@
+using Dapper;
+using NormBot.Slack.Api;
+using NormBot.Slack.Events;
+using NormBot.Slack.Handlers;
+using NormBot.Slack.Outbox;
+using NormBot.Storage;
+
+namespace NormBot.Protocols.Card;
+
+/// <summary>
+/// A newcomer to a channel with tracking and <c>welcome</c> on gets its norms card, once per person and channel: the
+/// effect key is written with the outbox message, so a replayed join, or leaving and joining again, sends no second card.
+/// </summary>
+public sealed class NormsCardHandler(Db db, SlackOutbox outbox, ProtocolService protocols, LeaderPolicy leaders, TimeProvider time)
+    : IEventHandler<MemberJoinedChannelEvent>
+{
+    private const string InsertEffect = """
+        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
+        ON CONFLICT (team_id, effect_key) DO NOTHING
+        """;
+
+    public async Task HandleAsync(MemberJoinedChannelEvent slackEvent, EventContext context, CancellationToken ct)
+    {
+        if (slackEvent is not { User: { } user, Channel: { } channel } || user == context.BotUserId)
+        {
+            return;
+        }
+
+        var protocol = await protocols.GetAsync(context.TeamId, channel, ct);
+        if (!protocol.Tracking || !protocol.Welcome)
+        {
+            return;
+        }
+
+        var (text, blocks) = NormsCard.Build(protocol, channel, await leaders.WhoCanAsync(context.TeamId, ct));
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var key = $"welcome:{channel}:{user}";
+        if (await connection.ExecuteAsync(InsertEffect, new { context.TeamId, Key = key, At = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx) == 0)
+        {
+            return;
+        }
+
+        if (await outbox.AddAsync(connection, tx, context.TeamId, OutboxMessage.Ephemeral(new PostEphemeral(channel, user, text, blocks))))
+        {
+            await tx.CommitAsync(ct);
+            outbox.Signal();
+        }
+    }
+}
