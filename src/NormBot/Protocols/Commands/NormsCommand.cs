@@ -62,7 +62,7 @@ public sealed record UnrouteCommand(string Topic) : NormsCommand
 }
 
 /// <summary>An empty <see cref="Channels"/> leaves the choice of covered channels to the digest feature.</summary>
-public sealed record DigestScheduleCommand(SlackRef Target, DigestSchedule Schedule, IReadOnlyList<SlackRef> Channels) : NormsCommand
+public sealed record DigestScheduleCommand(SlackRef Target, DigestSchedule Schedule, IReadOnlyList<SlackRef> Channels, bool Live = false) : NormsCommand
 {
     public override string Name => "digest";
 }
