@@ -1,6 +1,7 @@
 using System.Globalization;
 using NormBot.Norms.Escalations;
 using NormBot.Norms.Feedback;
+using NormBot.Norms.Nudges;
 using NormBot.Slack.Blocks;
 
 namespace NormBot.Protocols.Home;
@@ -30,7 +31,11 @@ public sealed class HomeViewBuilder(
         var waiting = await queries.WaitingOnUserAsync(teamId, userId, ListLimit + 1, ct);
         blocks.AddRange(waiting.Count == 0
             ? [Note("Nothing is waiting on you. :tada:")]
-            : waiting.Take(ListLimit).Select(a => AskSection(a, $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}")));
+            : waiting.Take(ListLimit).SelectMany(a => new Block[]
+            {
+                AskSection(a, $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}"),
+                new ActionsBlock(NudgeMessages.AskButtons(a.ChannelId, a.Ts, Link(a))), // the reminder DM's buttons, same handler
+            }));
         AddMore(blocks, waiting.Count);
 
         blocks.Add(Title(YourAsksTitle));
@@ -99,9 +104,11 @@ public sealed class HomeViewBuilder(
     }
 
     // Linking through app_redirect avoids a chat.getPermalink call per ask.
+    private static string Link(HomeAsk ask) => $"https://slack.com/app_redirect?channel={ask.ChannelId}&message_ts={ask.Ts}";
+
     private static SectionBlock AskSection(HomeAsk ask, string detail)
     {
-        var link = $"https://slack.com/app_redirect?channel={ask.ChannelId}&message_ts={ask.Ts}";
+        var link = Link(ask);
         var excerpt = BlockLimits.Truncate(ask.Excerpt.Replace('\n', ' '), 200);
         return new SectionBlock(TextObject.Markdown($"<{link}|{Escape(excerpt)}>\n<#{ask.ChannelId}> · {detail}"));
     }

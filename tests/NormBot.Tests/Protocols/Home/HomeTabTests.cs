@@ -157,7 +157,7 @@ public sealed class HomeTabTests
 
     private static string BlockText(JsonNode? block) =>
         block?["text"]?["text"]?.GetValue<string>()
-        ?? string.Join(' ', (block?["elements"] ?? block?["fields"])?.AsArray().Select(e => e?["text"]?.GetValue<string>()) ?? []);
+        ?? string.Join(' ', (block?["elements"] ?? block?["fields"])?.AsArray().Select(e => e?["text"] is JsonValue text ? text.GetValue<string>() : e?["text"]?["text"]?.GetValue<string>()) ?? []);
 
     private static string Section(string text, string title, string? nextTitle)
     {
