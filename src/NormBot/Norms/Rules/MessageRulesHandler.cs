@@ -1,5 +1,6 @@
 using NormBot.Norms.Asks;
 using NormBot.Norms.Context;
+using NormBot.Norms.Preview;
 using NormBot.Protocols;
 using NormBot.Slack;
 using NormBot.Slack.Events;
@@ -13,7 +14,7 @@ namespace NormBot.Norms.Rules;
 /// </summary>
 public sealed class MessageRulesHandler(
     ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
-    PendingContextStore pending, AskStore askStore, DecisionStore decisions) : IEventHandler<MessageEvent>
+    PendingContextStore pending, AskStore askStore, DecisionStore decisions, PreviewStore facts) : IEventHandler<MessageEvent>
 {
     // Subtypes that are new human content; everything else (joins, topic changes, bot posts) is not.
     private static readonly HashSet<string?> HumanSubtypes = [null, "thread_broadcast", "file_share"];
@@ -56,6 +57,7 @@ public sealed class MessageRulesHandler(
 
         // A later message from the author is the follow-up that cancels a waiting context nudge.
         await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, slackEvent.Ts, ct);
+        await facts.RecordAsync(said, ct);
         if (said.ThreadTs is not null)
         {
             await asks.OnThreadReplyAsync(said, ct);

@@ -46,6 +46,12 @@ public sealed record SetCommand(string Key, string Value, SlackRef? Channel) : N
     public override string Name => "set";
 }
 
+/// <summary><c>preview set …</c>: <see cref="Change"/> is what <c>set</c> would do; nothing is stored.</summary>
+public sealed record PreviewCommand(SetCommand Change) : NormsCommand
+{
+    public override string Name => "preview";
+}
+
 public sealed record UnsetCommand(string Key, SlackRef? Channel) : NormsCommand
 {
     public override string Name => "unset";
