@@ -38,12 +38,17 @@ public sealed class PreviewCommands(ProtocolService protocols, PreviewStore stor
             return new NormsReply($"{char.ToUpperInvariant(error[0])}{error[1..]}. Nothing changed.\n{NormsUsage.For("preview")}");
         }
 
+        return await PreviewAsync(invocation.TeamId, key, value, channelId, ct);
+    }
+
+    /// <summary>The preview of <paramref name="value"/> (canonical) for a channel, or for the workspace when <paramref name="channelId"/> is null.</summary>
+    public async Task<NormsReply> PreviewAsync(string teamId, string key, string value, string? channelId, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        var data = await store.LoadAsync(invocation.TeamId, now - Period, now, ct);
-        var before = await replay.ReplayAsync(invocation.TeamId, data, c => protocols.GetAsync(invocation.TeamId, c, ct), channelId, now, ct);
-        var after = await replay.ReplayAsync(
-            invocation.TeamId, data, c => protocols.WouldBeAsync(invocation.TeamId, c, channelId, key, value, ct), channelId, now, ct);
-        var current = (await protocols.GetAsync(invocation.TeamId, channelId, ct)).Values[key];
+        var data = await store.LoadAsync(teamId, now - Period, now, ct);
+        var before = await replay.ReplayAsync(teamId, data, c => protocols.GetAsync(teamId, c, ct), channelId, now, ct);
+        var after = await replay.ReplayAsync(teamId, data, c => protocols.WouldBeAsync(teamId, c, channelId, key, value, ct), channelId, now, ct);
+        var current = (await protocols.GetAsync(teamId, channelId, ct)).Values[key];
         var text = Render(key, SettingCommands.Show(current), SettingCommands.Show(value), channelId, before, after);
         return new NormsReply(text, [new SectionBlock(TextObject.Markdown(BlockLimits.Truncate(text, BlockLimits.SectionText)))]);
     }

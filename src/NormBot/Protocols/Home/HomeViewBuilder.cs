@@ -73,8 +73,12 @@ public sealed class HomeViewBuilder(
         foreach (var channel in channels.Take(ListLimit))
         {
             var overrides = await settings.ValuesAsync(teamId, channel, ct);
-            var text = $"<#{channel}>: " + string.Join(", ", overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {Value(o.Value)}"));
+            var observing = (await protocols.GetAsync(teamId, channel, ct)).Observe;
+            var since = observing ? await settings.SetSinceAsync(teamId, channel, ProtocolKeys.Mode, ct) : null;
+            var mode = observing ? $"*observing*{(since is { } at ? $" for {Span(now - at)}" : "")}" : "nudging";
+            var text = $"<#{channel}> ({mode}): " + string.Join(", ", overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {Value(o.Value)}"));
             blocks.Add(new SectionBlock(TextObject.Markdown(BlockLimits.Truncate(text, BlockLimits.SectionText))));
+            blocks.Add(LeaderHomeActions.Buttons(channel, observing, since is { } start && now - start >= LeaderHomeActions.TrialWeek));
         }
 
         AddMore(blocks, channels.Count);

@@ -62,6 +62,7 @@ public static class SlackHandlers
         services.AddScoped<IEventHandler<SubteamMembersChangedEvent>, UserGroupEventsHandler>();
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
         services.AddScoped<IBlockActionHandler, NudgeFeedbackHandler>();
+        services.AddScoped<IBlockActionHandler, LeaderHomeActions>();
         services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
         services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
         services.AddScoped<LeavingHandler>();

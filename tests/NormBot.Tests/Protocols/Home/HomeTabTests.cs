@@ -79,7 +79,7 @@ public sealed class HomeTabTests
 
         var text = await OpenHomeAsync(ConfiguredLeader);
 
-        Assert.That(Section(text, HomeViewBuilder.ChannelsTitle, HomeViewBuilder.SlowestTitle), Does.Contain($"<#{Support}>: hours always"));
+        Assert.That(Section(text, HomeViewBuilder.ChannelsTitle, HomeViewBuilder.SlowestTitle), Does.Contain($"<#{Support}> (nudging): hours always"));
         Assert.That(Section(text, HomeViewBuilder.SlowestTitle, null), Does.Contain($"<#{Support}>: 6h on average").And.Contain("1 still unanswered"));
     }
 
