@@ -11,11 +11,6 @@ namespace NormBot.Norms.Nudges;
 /// </summary>
 public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time, ILogger<Nudger> logger)
 {
-    private const string InsertEffect = """
-        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
-        ON CONFLICT (team_id, effect_key) DO NOTHING
-        """;
-
     // Observed nudges count against the limit of observed ones only: a trial week shows what the limit would have let through.
     private const string CountToday = "SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND user_id = @UserId AND at > @Since AND observed = @Observed";
 
@@ -33,7 +28,7 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteAsync(InsertEffect, new { nudge.TeamId, Key = nudge.EffectKey, At = now.ToUnixTimeMilliseconds() }, tx) == 0)
+        if (!await outbox.FirstTimeAsync(connection, tx, nudge.TeamId, nudge.EffectKey))
         {
             return Count(nudge, NudgeOutcome.AlreadyDone);
         }

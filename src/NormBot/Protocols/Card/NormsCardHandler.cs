@@ -1,4 +1,3 @@
-using Dapper;
 using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using NormBot.Slack.Handlers;
@@ -11,14 +10,9 @@ namespace NormBot.Protocols.Card;
 /// A newcomer to a channel with tracking and <c>welcome</c> on gets its norms card, once per person and channel: the
 /// effect key is written with the outbox message, so a replayed join, or leaving and joining again, sends no second card.
 /// </summary>
-public sealed class NormsCardHandler(Db db, SlackOutbox outbox, ProtocolService protocols, LeaderPolicy leaders, TimeProvider time)
+public sealed class NormsCardHandler(Db db, SlackOutbox outbox, ProtocolService protocols, LeaderPolicy leaders)
     : IEventHandler<MemberJoinedChannelEvent>
 {
-    private const string InsertEffect = """
-        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
-        ON CONFLICT (team_id, effect_key) DO NOTHING
-        """;
-
     public async Task HandleAsync(MemberJoinedChannelEvent slackEvent, EventContext context, CancellationToken ct)
     {
         if (slackEvent is not { User: { } user, Channel: { } channel } || user == context.BotUserId)
@@ -35,8 +29,7 @@ public sealed class NormsCardHandler(Db db, SlackOutbox outbox, ProtocolService 
         var (text, blocks) = NormsCard.Build(protocol, channel, await leaders.WhoCanAsync(context.TeamId, ct));
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var key = $"welcome:{channel}:{user}";
-        if (await connection.ExecuteAsync(InsertEffect, new { context.TeamId, Key = key, At = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx) == 0)
+        if (!await outbox.FirstTimeAsync(connection, tx, context.TeamId, $"welcome:{channel}:{user}"))
         {
             return;
         }
