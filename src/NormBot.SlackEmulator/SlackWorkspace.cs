@@ -159,6 +159,12 @@ public sealed class SlackWorkspace
         }
     }
 
+    /// <summary>Deletes a message as a person would in Slack; later calls about it answer message_not_found.</summary>
+    public bool DeleteMessage(string channelId, string ts)
+    {
+        lock (Sync) { return _channels.GetValueOrDefault(channelId)?.Messages.RemoveAll(m => (string?)m["ts"] == ts) > 0; }
+    }
+
     public JsonObject? FindMessage(string channelId, string ts)
     {
         lock (Sync) { return _channels.GetValueOrDefault(channelId)?.FindMessage(ts)?.DeepClone().AsObject(); }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NormBot.Norms.Feedback;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Quotes;
 
@@ -197,9 +198,10 @@ public static class DigestBlocks
     }
 
     private static string NudgeRules(PeriodFigures figures) =>
-        figures.NudgesByRule.Count == 0
+        (figures.NudgesByRule.Count == 0
             ? string.Empty
-            : "\n" + string.Join(", ", figures.NudgesByRule.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+            : "\n" + string.Join(", ", figures.NudgesByRule.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")))
+        + (figures.WouldHaveNudged == 0 ? string.Empty : "\n" + NudgeFeedbackBlocks.WouldHaveNudged(figures.WouldHaveNudged));
 
     private static string Percent(double share) => string.Create(Invariant, $"{Math.Round(share * 100, MidpointRounding.AwayFromZero):0}%");
 

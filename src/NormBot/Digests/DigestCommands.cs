@@ -69,7 +69,8 @@ public sealed partial class DigestCommands(
             zone.Id,
             DigestChannels.Join(command.Channels.Select(c => c.Id!)),
             invocation.UserId,
-            time.GetUtcNow().ToUnixTimeMilliseconds());
+            time.GetUtcNow().ToUnixTimeMilliseconds(),
+            command.Live ? 1 : 0);
         var previous = await store.FindAsync(invocation.TeamId, row.TargetChannelId, ct);
 
         DateTimeOffset? next;
@@ -158,7 +159,8 @@ public sealed partial class DigestCommands(
     private static string Describe(DigestScheduleRow row)
     {
         var covers = row.ChannelIds.Count == 0 ? "all tracked channels" : string.Join(" ", row.ChannelIds.Select(c => $"<#{c}>"));
-        return $"digest to <#{row.TargetChannelId}> {row.Description} ({row.TimeZone}) covering {covers}";
+        var live = row.IsLive ? ", live (one message, updated in place)" : "";
+        return $"digest to <#{row.TargetChannelId}> {row.Description} ({row.TimeZone}){live} covering {covers}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quartz refused digest cron {Cron}")]

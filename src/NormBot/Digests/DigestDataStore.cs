@@ -43,7 +43,7 @@ public sealed class DigestDataStore(Db db)
         """;
 
     private const string SelectNudges = """
-        SELECT channel_id AS ChannelId, rule AS Rule, at AS At
+        SELECT channel_id AS ChannelId, rule AS Rule, at AS At, observed AS Observed
         FROM nudges
         WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
         """;
@@ -63,7 +63,7 @@ public sealed class DigestDataStore(Db db)
         return new DigestData(
             asks.Where(a => Covered(a.ChannelId)).ToList(),
             decisions.Where(d => Covered(d.ChannelId)).ToList(),
-            nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At)).ToList());
+            nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At, n.Observed != 0)).ToList());
     }
 
     // Settable properties rather than constructor parameters: Dapper converts a column's integer width into a long
@@ -95,9 +95,11 @@ public sealed class DigestDataStore(Db db)
         public string ChannelId { get; set; } = "";
         public string Rule { get; set; } = "";
         public long At { get; set; }
+        public long Observed { get; set; }
     }
 }
 
-public sealed record NudgeRow(string ChannelId, string Rule, long At);
+/// <summary><see cref="Observed"/>: decided in observe mode, recorded and not sent (PRODUCT §16).</summary>
+public sealed record NudgeRow(string ChannelId, string Rule, long At, bool Observed = false);
 
 public sealed record DigestData(IReadOnlyList<AskRow> Asks, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<NudgeRow> Nudges);

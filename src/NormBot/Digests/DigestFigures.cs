@@ -31,6 +31,9 @@ public sealed record PeriodFigures(
 
     public int Nudges => NudgesByRule.Values.Sum();
 
+    /// <summary>Nudges the rules decided in channels in observe mode: counted apart, since nobody received them.</summary>
+    public int WouldHaveNudged { get; init; }
+
     public static PeriodFigures Compute(DigestData data, DateTimeOffset from, DateTimeOffset to, Func<AskRow, ChannelNorms> norms)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -61,8 +64,8 @@ public sealed record PeriodFigures(
             }
         }
 
-        var nudges = data.Nudges
-            .Where(n => n.At >= fromMs && n.At < toMs)
+        var inPeriod = data.Nudges.Where(n => n.At >= fromMs && n.At < toMs).ToList();
+        var nudges = inPeriod.Where(n => !n.Observed)
             .GroupBy(n => n.Rule, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new PeriodFigures(
@@ -76,6 +79,9 @@ public sealed record PeriodFigures(
             ResponseStats.Median(replyTimes),
             ResponseStats.Percentile(replyTimes, 0.9),
             data.Decisions.Count(d => d.At >= fromMs && d.At < toMs),
-            nudges);
+            nudges)
+        {
+            WouldHaveNudged = inPeriod.Count(n => n.Observed),
+        };
     }
 }

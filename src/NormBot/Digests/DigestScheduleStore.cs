@@ -14,8 +14,12 @@ public sealed record DigestScheduleRow(
     string TimeZone,
     string Channels,
     string CreatedBy,
-    long CreatedAt)
+    long CreatedAt,
+    long Live = 0)
 {
+    /// <summary>One message in the target, updated in place at each firing (PRODUCT §16).</summary>
+    public bool IsLive => Live != 0;
+
     public IReadOnlyList<string> ChannelIds => DigestChannels.Split(Channels);
 }
 
@@ -23,29 +27,36 @@ public sealed record DigestScheduleRow(
 public sealed class DigestScheduleStore(Db db, AuditLog audit)
 {
     private const string Upsert = """
-        INSERT INTO digest_schedules (team_id, target_channel_id, frequency, cron_expression, description, time_zone, channels, created_by, created_at)
-        VALUES (@TeamId, @TargetChannelId, @Frequency, @CronExpression, @Description, @TimeZone, @Channels, @CreatedBy, @CreatedAt)
+        INSERT INTO digest_schedules (team_id, target_channel_id, frequency, cron_expression, description, time_zone, channels, created_by, created_at, live)
+        VALUES (@TeamId, @TargetChannelId, @Frequency, @CronExpression, @Description, @TimeZone, @Channels, @CreatedBy, @CreatedAt, @Live)
         ON CONFLICT (team_id, target_channel_id) DO UPDATE SET
             frequency = excluded.frequency, cron_expression = excluded.cron_expression, description = excluded.description,
-            time_zone = excluded.time_zone, channels = excluded.channels, created_by = excluded.created_by, created_at = excluded.created_at
+            time_zone = excluded.time_zone, channels = excluded.channels, created_by = excluded.created_by, created_at = excluded.created_at,
+            live = excluded.live
         """;
 
     private const string Delete = "DELETE FROM digest_schedules WHERE team_id = @TeamId AND target_channel_id = @TargetChannelId";
 
     private const string SelectOne = """
         SELECT team_id AS TeamId, target_channel_id AS TargetChannelId, frequency AS Frequency, cron_expression AS CronExpression,
-               description AS Description, time_zone AS TimeZone, channels AS Channels, created_by AS CreatedBy, created_at AS CreatedAt
+               description AS Description, time_zone AS TimeZone, channels AS Channels, created_by AS CreatedBy, created_at AS CreatedAt,
+               live AS Live
         FROM digest_schedules WHERE team_id = @TeamId AND target_channel_id = @TargetChannelId
         """;
 
     private const string SelectTeam = """
         SELECT team_id AS TeamId, target_channel_id AS TargetChannelId, frequency AS Frequency, cron_expression AS CronExpression,
-               description AS Description, time_zone AS TimeZone, channels AS Channels, created_by AS CreatedBy, created_at AS CreatedAt
+               description AS Description, time_zone AS TimeZone, channels AS Channels, created_by AS CreatedBy, created_at AS CreatedAt,
+               live AS Live
         FROM digest_schedules WHERE team_id = @TeamId ORDER BY target_channel_id
         """;
 
     private const string SelectLastPeriodEnd = """
         SELECT period_end FROM digest_postings WHERE team_id = @TeamId AND target_channel_id = @TargetChannelId
+        """;
+
+    private const string SelectLastMessage = """
+        SELECT message_ts FROM digest_postings WHERE team_id = @TeamId AND target_channel_id = @TargetChannelId
         """;
 
     private const string UpsertPosting = """
@@ -104,6 +115,14 @@ public sealed class DigestScheduleStore(Db db, AuditLog audit)
         var ms = await connection.ExecuteScalarAsync<long?>(
             new CommandDefinition(SelectLastPeriodEnd, new { TeamId = teamId, TargetChannelId = targetChannelId }, cancellationToken: ct));
         return ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
+    }
+
+    /// <summary>The message the previous digest to this target went out as (a live digest's message).</summary>
+    public async Task<string?> LastMessageTsAsync(string teamId, string targetChannelId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<string?>(
+            new CommandDefinition(SelectLastMessage, new { TeamId = teamId, TargetChannelId = targetChannelId }, cancellationToken: ct));
     }
 
     public async Task RecordPostingAsync(string teamId, string targetChannelId, DateTimeOffset postedAt, DateTimeOffset periodEnd, string? messageTs, CancellationToken ct)

@@ -46,6 +46,7 @@ public static class SlackScopes
         ["channel_left"] = ["channels:read"], // the bot left or was removed (public)
         ["group_left"] = ["groups:read"], // the same, private
         ["member_left_channel"] = ["channels:read", "groups:read"], // someone left; it matters when it is the bot
+        ["member_joined_channel"] = ["channels:read", "groups:read"], // a newcomer gets the channel's norms card
         ["app_uninstalled"] = [], // the installation is removed; no scope
         ["tokens_revoked"] = [], // the bot token was revoked; no scope
         ["user_change"] = ["users:read"], // status and time zone changes: who is away, and until when

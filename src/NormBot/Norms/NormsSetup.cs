@@ -22,6 +22,8 @@ public static class NormsSetup
         services.AddSingleton<UnassignedAskFollowUp>();
         services.AddSingleton<Feedback.NudgeFeedbackStore>();
         services.AddSingleton<PendingContextStore>();
+        services.AddSingleton<Preview.PreviewStore>();
+        services.AddSingleton<Preview.PreviewReplay>();
         services.AddSingleton<DecisionStore>();
         services.AddSingleton<OverdueStore>();
         services.AddSingleton<Nudger>();

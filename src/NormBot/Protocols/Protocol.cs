@@ -26,6 +26,12 @@ public sealed record Protocol(
     /// <summary>Slack Connect: asks from people of another organisation are tracked (PRODUCT §12).</summary>
     public bool ExternalAsks => Values[ProtocolKeys.ExternalAsks] == "on";
 
+    /// <summary><c>mode observe</c>: the rules run and record what they would have sent, and nobody gets a message (PRODUCT §16).</summary>
+    public bool Observe => Values[ProtocolKeys.Mode] == ProtocolKeys.ObserveMode;
+
+    /// <summary>Newcomers to the channel get its norms card (PRODUCT §16).</summary>
+    public bool Welcome => Values[ProtocolKeys.Welcome] == "on";
+
     /// <summary>Slack status emoji and words that mean "away" (workspace-wide).</summary>
     public IReadOnlyList<string> AwayStatuses { get; init; } = [];
 

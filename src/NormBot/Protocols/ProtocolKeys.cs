@@ -19,6 +19,12 @@ public static class ProtocolKeys
     public const string Expectations = "expectations";
     public const string AwayStatuses = "away-statuses";
     public const string ExternalAsks = "external-asks";
+    public const string Mode = "mode";
+    public const string Welcome = "welcome";
+
+    /// <summary>The value of <see cref="Mode"/> in which the rules record what they would have sent and send nothing (PRODUCT §16).</summary>
+    public const string ObserveMode = "observe";
+    public const string NudgeMode = "nudge";
 
     /// <summary>The value of <see cref="Hours"/> that reads each person's hours from their Slack notification schedule.</summary>
     public const string SlackHours = "slack";
@@ -28,7 +34,7 @@ public static class ProtocolKeys
 
     /// <summary>Every key, in the order of PRODUCT §4 (which is also the order <c>show</c> lists them in).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, ExternalAsks, AwayStatuses];
+        [ResponseTime, Hours, Days, TimeZone, EscalateAfter, EscalateTo, Expectations, Context, MinWords, ContextGrace, UrgentChannel, UrgentKeywords, NudgeLimit, Tracking, Mode, Welcome, ExternalAsks, AwayStatuses];
 
     /// <summary>Canonical default values; an empty string means "none".</summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -48,6 +54,8 @@ public static class ProtocolKeys
         [Tracking] = "on",
         [Expectations] = "on",
         [ExternalAsks] = "on", // support channels exist for exactly those asks (PRODUCT §12)
+        [Mode] = NudgeMode,
+        [Welcome] = "on",
         [AwayStatuses] = ":palm_tree:, :airplane:, :face_with_thermometer:, :baby:, out of office, ooo, vacation, holiday, on leave, sick",
     };
 
@@ -89,7 +97,8 @@ public static class ProtocolKeys
         EscalateAfter => "2x",
         EscalateTo => "@lead, #eng-leads",
         UrgentChannel => "#incidents",
-        Context or Tracking or Expectations or ExternalAsks => "on",
+        Context or Tracking or Expectations or ExternalAsks or Welcome => "on",
+        Mode => ObserveMode,
         MinWords => "6",
         ContextGrace => "1m",
         UrgentKeywords => "urgent, asap, p0",

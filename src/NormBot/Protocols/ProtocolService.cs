@@ -33,7 +33,14 @@ public sealed class ProtocolService(ProtocolStore settings, RouteStore routes, I
         return protocol;
     }
 
-    private async Task<Protocol> ResolveAsync(string teamId, string? channelId, CancellationToken ct)
+    /// <summary>
+    /// The protocol <paramref name="channelId"/> would have with <paramref name="key"/> set to <paramref name="value"/> for
+    /// <paramref name="scope"/> (a channel, or null for the workspace), for <c>/norms preview</c>; nothing is stored.
+    /// </summary>
+    public Task<Protocol> WouldBeAsync(string teamId, string? channelId, string? scope, string key, string value, CancellationToken ct) =>
+        ResolveAsync(teamId, channelId, ct, (scope, key, value));
+
+    private async Task<Protocol> ResolveAsync(string teamId, string? channelId, CancellationToken ct, (string? Scope, string Key, string Value)? change = null)
     {
         var workspace = await ValuesAsync(teamId, AuditEntry.WorkspaceScope, ct);
         var defaults = new Dictionary<string, string>(options.Value.Defaults, StringComparer.OrdinalIgnoreCase);
@@ -42,7 +49,12 @@ public sealed class ProtocolService(ProtocolStore settings, RouteStore routes, I
             defaults[key] = value;
         }
 
-        var channel = channelId is null ? new Dictionary<string, string>() : await ValuesAsync(teamId, channelId, ct);
+        var channel = channelId is null ? new Dictionary<string, string>() : new Dictionary<string, string>(await ValuesAsync(teamId, channelId, ct));
+        if (change is { } c && (c.Scope is null || c.Scope == channelId))
+        {
+            (c.Scope is null ? defaults : channel)[c.Key] = c.Value;
+        }
+
         return Protocol.Resolve(defaults, channel, await RoutesAsync(teamId, ct));
     }
 

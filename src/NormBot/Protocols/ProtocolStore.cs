@@ -33,6 +33,15 @@ public sealed class ProtocolStore(Db db, AuditLog audit, TimeProvider time)
         return rows.ToDictionary(r => r.SettingKey, r => r.SettingValue, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>When a key got its current value at a scope (null: not set there), e.g. how long a channel has been observing.</summary>
+    public async Task<DateTimeOffset?> SetSinceAsync(string teamId, string scope, string key, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var at = await connection.ExecuteScalarAsync<long?>(
+            "SELECT updated_at FROM protocol_settings WHERE team_id = @TeamId AND scope = @Scope AND setting_key = @Key", new { TeamId = teamId, Scope = scope, Key = key });
+        return at is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+    }
+
     public async Task<IReadOnlyList<string>> ChannelsWithOverridesAsync(string teamId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

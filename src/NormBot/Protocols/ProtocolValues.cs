@@ -5,6 +5,8 @@ namespace NormBot.Protocols;
 /// <summary>Per-key parsing of protocol values: typed values for <see cref="Protocol"/>, canonical text for storage.</summary>
 public static class ProtocolValues
 {
+    public const int MaxMinWords = 50;
+
     public static bool TryNormalize(string key, string value, out string canonical, out string error)
     {
         canonical = string.Empty;
@@ -56,11 +58,17 @@ public static class ProtocolValues
             case ProtocolKeys.Tracking:
             case ProtocolKeys.Expectations:
             case ProtocolKeys.ExternalAsks:
+            case ProtocolKeys.Welcome:
                 ok = TrySwitch(key, value, out var on, out error);
                 canonical = on ? "on" : "off";
                 return ok;
+            case ProtocolKeys.Mode:
+                canonical = value.ToLowerInvariant();
+                ok = canonical is ProtocolKeys.ObserveMode or ProtocolKeys.NudgeMode;
+                error = ok ? string.Empty : $"\"{value}\" is not a mode; use mode observe (record what would be sent, send nothing) or mode nudge";
+                return ok;
             case ProtocolKeys.MinWords:
-                ok = TryInteger(key, value, 1, 50, out var minWords, out error);
+                ok = TryInteger(key, value, 1, MaxMinWords, out var minWords, out error);
                 canonical = minWords.ToString(CultureInfo.InvariantCulture);
                 return ok;
             case ProtocolKeys.NudgeLimit:

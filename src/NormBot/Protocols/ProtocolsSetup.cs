@@ -18,6 +18,7 @@ public static class ProtocolsSetup
         // The /norms subcommand groups; NormsCommandHandler itself is registered in SlackHandlers.
         services.AddScoped<ShowCommands>();
         services.AddScoped<SettingCommands>();
+        services.AddScoped<PreviewCommands>();
         services.AddScoped<RouteCommands>();
         services.AddScoped<LeaderCommands>();
         services.AddScoped<SnoozeCommands>();

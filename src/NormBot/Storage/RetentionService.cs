@@ -19,6 +19,7 @@ public sealed class RetentionService(Db db, IOptions<StorageOptions> options, Ti
         "DELETE FROM away_spans WHERE until_at < @Before",
         "DELETE FROM nudges WHERE at < @Before",
         "DELETE FROM decisions WHERE at < @Before",
+        "DELETE FROM message_facts WHERE at < @Before",
         "DELETE FROM slack_effects WHERE created_at < @Before",
         "DELETE FROM slack_posts WHERE posted_at < @Before",
     ];

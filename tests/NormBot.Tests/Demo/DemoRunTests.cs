@@ -41,6 +41,20 @@ public sealed class DemoRunTests
     }
 
     [Test]
+    public void Transcript_LeadPreviewsTwoResponseTimes_ThenChangesIt()
+    {
+        var first = _transcript.IndexOf("maya: /norms preview set response-time 1h", StringComparison.Ordinal);
+        var second = _transcript.IndexOf("maya: /norms preview set response-time 4h", StringComparison.Ordinal);
+        var change = _transcript.IndexOf("maya: /norms set response-time 4h", StringComparison.Ordinal);
+
+        Assert.That(first, Is.GreaterThan(0));
+        Assert.That(second, Is.GreaterThan(first));
+        Assert.That(change, Is.GreaterThan(second), "the preview comes before the change");
+        Assert.That(_transcript[first..change], Does.Contain("`response-time` 2h → 1h").And.Contain("`response-time` 2h → 4h").And.Contain("Past due: ").And.Contain("Nothing was changed"));
+        Assert.That(_transcript, Does.Contain("Set response-time for the workspace (every channel without its own override): 2h → 4h"));
+    }
+
+    [Test]
     public void Transcript_ShowsMissingContextTipAfterGrace()
     {
         // Due at 09:21 (1m grace). The demo waits for every pass the clock reaches, so a loaded machine is no later.

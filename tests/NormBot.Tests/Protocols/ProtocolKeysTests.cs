@@ -130,7 +130,7 @@ public sealed class ProtocolKeysTests
         Assert.That(ProtocolKeys.All, Is.EqualTo(new[]
         {
             "response-time", "hours", "days", "timezone", "escalate-after", "escalate-to", "expectations", "context", "min-words",
-            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking", "external-asks", "away-statuses",
+            "context-grace", "urgent-channel", "urgent-keywords", "nudge-limit", "tracking", "mode", "welcome", "external-asks", "away-statuses",
         }));
         Assert.That(ProtocolKeys.All.Where(ProtocolKeys.IsWorkspaceOnly), Is.EqualTo(new[] { "urgent-channel", "urgent-keywords", "away-statuses" }));
     }

@@ -87,6 +87,43 @@ public sealed class TeamChat(EmulatedSlackApp env)
         await ProcessedAsync();
     }
 
+    /// <summary>Opens the App Home as <paramref name="user"/> and returns the view the bot published for them.</summary>
+    public async Task<JsonObject> OpenHomeAsync(string user)
+    {
+        await SendEventAsync(SlackPayloads.Event("app_home_opened.json", e =>
+        {
+            e["user"] = user;
+            e["channel"] = "D" + user;
+        }));
+        return LastHomeView(user);
+    }
+
+    /// <summary>The Home view last published for <paramref name="user"/> (the handler publishes before the event counts as processed).</summary>
+    public JsonObject LastHomeView(string user)
+    {
+        var call = env.Slack.Calls.LastOrDefault(c => c.Method == "views.publish" && c.Args["user_id"]?.GetValue<string>() == user);
+        Assert.That(call, Is.Not.Null, "no Home view was published for " + user);
+        return call!.Args["view"]!.AsObject();
+    }
+
+    /// <summary>Presses a button of the Home tab as <paramref name="user"/>: a block_actions payload whose container is the view.</summary>
+    public async Task PressInHomeAsync(string user, string actionId, string value, string viewId = "V0HOME")
+    {
+        var payload = Fixtures.ReadJson("interactivity", "block_actions.message_button.json");
+        payload["user"]!["id"] = user;
+        payload["team"]!["id"] = EmulatedSlackApp.TeamId;
+        payload["container"] = new JsonObject { ["type"] = "view", ["view_id"] = viewId };
+        payload.Remove("channel");
+        payload.Remove("message");
+        payload.Remove("response_url");
+        payload["view"] = new JsonObject { ["id"] = viewId, ["type"] = "home" };
+        payload["trigger_id"] = $"trigger-{Guid.NewGuid():N}";
+        payload["actions"] = new JsonArray(new JsonObject { ["action_id"] = actionId, ["block_id"] = "b1", ["type"] = "button", ["value"] = value, ["action_ts"] = "1.1" });
+        var response = await _client.SendAsync(SignedRequests.Form("/slack/action", [new("payload", payload.ToJsonString())], env.Time.GetUtcNow()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ProcessedAsync();
+    }
+
     /// <summary>
     /// Moves the fake clock in steps so the rule timers (5 s ticks) run along the way, and after each step waits until
     /// the bot has done what the clock brought due (<see cref="Settling"/>): a step of 10 minutes makes the overdue

@@ -70,7 +70,7 @@ public sealed class UnassignedAskFollowUp(Db db, OverdueStore overdue, AskStore 
         var threadTs = (await asks.FindAsync(ask.TeamId, ask.ChannelId, ask.Ts, ct))?.ThreadTs;
         var (text, blocks) = NudgeMessages.Unanswered(ask.ChannelId, ask.Ts, await quotes.OfAsync(ask.TeamId, ask.Excerpt, ct), protocol.ResponseTime.ToString());
         var nudge = new Nudge(ask.TeamId, ask.AskerId, Nudge.Unanswered, ask.ChannelId, ask.Ts, $"unanswered:{ask.ChannelId}:{ask.Ts}",
-            OutboxMessage.Ephemeral(new PostEphemeral(ask.ChannelId, ask.AskerId, text, blocks, threadTs)), protocol.NudgeLimit);
+            OutboxMessage.Ephemeral(new PostEphemeral(ask.ChannelId, ask.AskerId, text, blocks, threadTs)), protocol.NudgeLimit, Observe: protocol.Observe);
         var outcome = await nudger.SendAsync(nudge, ct);
         await overdue.MarkRemindedAsync(ask, now, ct);
         return outcome == NudgeOutcome.Sent;

@@ -131,7 +131,7 @@ public sealed class EscalationChain(
             blocks = [.. blocks, new ContextBlock([TextObject.Markdown($"Escalation level {level} of {levels}: {chain}")])];
         }
 
-        var outcome = await SendAsync(ask, recipient, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}", new PostMessage(postTo, text, blocks, threadTs), notBefore, ct);
+        var outcome = await SendAsync(ask, recipient, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}", new PostMessage(postTo, text, blocks, threadTs), notBefore, protocol.Observe, ct);
         return (shown, outcome);
     }
 
@@ -144,20 +144,21 @@ public sealed class EscalationChain(
             var excerpt = await quotes.OfAsync(ask.TeamId, ask.ChannelId, ask.Excerpt, QuoteAudience.Person(leader), ct);
             var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, excerpt, people, waited, permalink, null);
             blocks = [.. blocks, new ContextBlock([TextObject.Markdown($"Sent to you privately: <#{ask.ChannelId}> is shared with another organisation.{(levels > 1 ? $" Escalation level {level} of {levels}." : "")}")])];
-            var sent = await SendAsync(ask, leader, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}:{leader}", new PostMessage(leader, text, blocks), null, ct);
+            var sent = await SendAsync(ask, leader, $"escalation:{ask.ChannelId}:{ask.Ts}:{level}:{leader}", new PostMessage(leader, text, blocks), null, protocol.Observe, ct);
             outcome = sent == EscalationStep.Sent || outcome == EscalationStep.Sent ? EscalationStep.Sent : sent;
         }
 
         return outcome;
     }
 
-    private async Task<string> SendAsync(Ask ask, string recipient, string effectKey, PostMessage message, DateTimeOffset? notBefore, CancellationToken ct)
+    private async Task<string> SendAsync(Ask ask, string recipient, string effectKey, PostMessage message, DateTimeOffset? notBefore, bool observe, CancellationToken ct)
     {
         var nudge = new Nudge(ask.TeamId, recipient, Nudge.Escalation, ask.ChannelId, ask.Ts, effectKey,
-            OutboxMessage.Post(message), DailyLimit: 0, NotBefore: notBefore);
+            OutboxMessage.Post(message), DailyLimit: 0, NotBefore: notBefore, Observe: observe);
         return await nudger.SendAsync(nudge, ct) switch
         {
             NudgeOutcome.Sent or NudgeOutcome.AlreadyDone => notBefore is null ? EscalationStep.Sent : EscalationStep.Held,
+            NudgeOutcome.Observed => EscalationStep.Observed,
             _ => EscalationStep.NotSent,
         };
     }

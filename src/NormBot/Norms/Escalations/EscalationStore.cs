@@ -84,4 +84,5 @@ public sealed record EscalationStep(long Level, string Target, string Outcome, l
     public const string Held = "held";
     public const string Skipped = "skipped";
     public const string NotSent = "not sent";
+    public const string Observed = "would have been sent (observe mode)";
 }

@@ -27,7 +27,7 @@ public sealed class ExpectationLine(Db db, SlackOutbox outbox, AwayStore away, P
     {
         ArgumentNullException.ThrowIfNull(said);
         ArgumentNullException.ThrowIfNull(protocol);
-        if (!protocol.Expectations || !ReplyOutlook.WorthTelling(outlooks, said.At, protocol.ResponseTime))
+        if (!protocol.Expectations || protocol.Observe || !ReplyOutlook.WorthTelling(outlooks, said.At, protocol.ResponseTime))
         {
             return;
         }

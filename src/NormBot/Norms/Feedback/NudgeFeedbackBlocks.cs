@@ -47,5 +47,9 @@ public static class NudgeFeedbackBlocks
     };
 
     private static string Line(NudgeRate r) => string.Create(CultureInfo.InvariantCulture,
-        $"• {RuleName(r.Rule)} in <#{r.ChannelId}>: {r.Nudges} nudge{(r.Nudges == 1 ? "" : "s")}, {r.NotHelpful} not helpful ({Math.Round(r.NotHelpfulShare * 100, MidpointRounding.AwayFromZero):0}%)");
+        $"• {RuleName(r.Rule)} in <#{r.ChannelId}>: {r.Nudges} nudge{(r.Nudges == 1 ? "" : "s")}, {r.NotHelpful} not helpful ({Math.Round(r.NotHelpfulShare * 100, MidpointRounding.AwayFromZero):0}%)")
+        + (r.WouldHaveNudged > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {WouldHaveNudged(r.WouldHaveNudged)}") : "");
+
+    /// <summary>"3 would have nudged (observe mode)": what the rules decided in a channel trying them out.</summary>
+    public static string WouldHaveNudged(long count) => string.Create(CultureInfo.InvariantCulture, $"{count} would have nudged (observe mode)");
 }

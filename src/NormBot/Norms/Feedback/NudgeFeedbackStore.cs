@@ -23,8 +23,9 @@ public sealed class NudgeFeedbackStore(Db db)
         """;
 
     private const string SelectRates = """
-        SELECT rule AS Rule, channel_id AS ChannelId, COUNT(*) AS Nudges,
-               SUM(CASE WHEN outcome IN ('not_helpful', 'dismissed') THEN 1 ELSE 0 END) AS NotHelpful
+        SELECT rule AS Rule, channel_id AS ChannelId, SUM(CASE WHEN observed = 0 THEN 1 ELSE 0 END) AS Nudges,
+               SUM(CASE WHEN outcome IN ('not_helpful', 'dismissed') THEN 1 ELSE 0 END) AS NotHelpful,
+               SUM(observed) AS WouldHaveNudged
         FROM nudges
         WHERE team_id = @TeamId AND at >= @From AND at < @To
         GROUP BY rule, channel_id
@@ -55,7 +56,7 @@ public sealed class NudgeFeedbackStore(Db db)
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<NudgeRate>(SelectRates, new { TeamId = teamId, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() });
         return [.. rows.Where(r => channelIds.Count == 0 || channelIds.Contains(r.ChannelId))
-            .OrderByDescending(r => r.Nudges).ThenBy(r => r.Rule, StringComparer.Ordinal).ThenBy(r => r.ChannelId, StringComparer.Ordinal)];
+            .OrderByDescending(r => r.Nudges + r.WouldHaveNudged).ThenBy(r => r.Rule, StringComparer.Ordinal).ThenBy(r => r.ChannelId, StringComparer.Ordinal)];
     }
 }
 
@@ -72,6 +73,9 @@ public sealed record NudgeRate
     public long Nudges { get; init; }
 
     public long NotHelpful { get; init; }
+
+    /// <summary>Nudges decided in observe mode: recorded, not sent (PRODUCT §16).</summary>
+    public long WouldHaveNudged { get; init; }
 
     public double NotHelpfulShare => Nudges == 0 ? 0 : (double)NotHelpful / Nudges;
 }

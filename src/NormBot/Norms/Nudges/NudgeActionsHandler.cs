@@ -1,5 +1,6 @@
 using NormBot.Norms.Asks;
 using NormBot.Norms.Feedback;
+using NormBot.Protocols.Home;
 using NormBot.Slack.Api;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Events;
@@ -9,7 +10,9 @@ using NormBot.Slack.Quotes;
 namespace NormBot.Norms.Nudges;
 
 /// <summary>The buttons on nudges: move a misrouted message, dismiss it, or settle an overdue ask.</summary>
-public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, NudgeOwners owners, TimeProvider time) : IBlockActionHandler
+public sealed class NudgeActionsHandler(
+    ISlackClients clients, AskStore asks, AnsweredAsks answered, NudgeFeedbackStore feedback, SlackQuotes quotes, NudgeOwners owners, HomeViewBuilder home,
+    TimeProvider time) : IBlockActionHandler
 {
     public IReadOnlyCollection<string> ActionIds => NudgeActions.All;
 
@@ -89,6 +92,11 @@ public sealed class NudgeActionsHandler(ISlackClients clients, AskStore asks, An
         if (request.ChannelId is { } dm && request.MessageTs is { } messageTs)
         {
             await clients.For(request.TeamId).UpdateMessageAsync(new UpdateMessage(dm, messageTs, reply, [new SectionBlock(TextObject.Markdown(reply))]), ct);
+        }
+        else if (request.ViewId is not null)
+        {
+            // Pressed in the Home tab: show it again without the settled ask.
+            await clients.For(request.TeamId).PublishViewAsync(request.UserId, await home.BuildAsync(request.TeamId, request.UserId, ct), ct);
         }
     }
 

@@ -52,6 +52,20 @@ public static class NudgeMessages
     public static (string Text, IReadOnlyList<Block> Blocks) Overdue(string askerId, string channelId, string ts, Quote excerpt, string waited, string? permalink)
     {
         var text = $"<@{askerId}> asked you something in <#{channelId}> {waited} of working time ago, and it's still waiting for a reply.";
+        var buttons = new List<BlockElement>(AskButtons(channelId, ts, permalink));
+        buttons.AddRange(NudgeFeedback.Buttons(Nudge.Overdue, channelId, ts));
+        return (text,
+        [
+            new SectionBlock(TextObject.Markdown($":hourglass_flowing_sand: {text}")),
+            new SectionBlock(TextObject.Markdown(excerpt.Block())),
+            new ContextBlock([TextObject.Markdown("A short reply helps even if it's \"I'll look on Thursday\": the asker can plan around it.")]),
+            new ActionsBlock(buttons),
+        ]);
+    }
+
+    /// <summary>Reply now, Mark answered, Snooze 1h, Not for me: on the reminder DM and on each ask in the Home tab's "waits on you".</summary>
+    public static IReadOnlyList<BlockElement> AskButtons(string channelId, string ts, string? permalink)
+    {
         var buttons = new List<BlockElement>();
         if (permalink is not null)
         {
@@ -61,14 +75,7 @@ public static class NudgeMessages
         buttons.Add(new ButtonElement(TextObject.Plain("Mark answered")) { ActionId = NudgeActions.MarkAnswered, Value = NudgeActions.Value(channelId, ts) });
         buttons.Add(new ButtonElement(TextObject.Plain("Snooze 1h")) { ActionId = NudgeActions.Snooze, Value = NudgeActions.Value(channelId, ts) });
         buttons.Add(new ButtonElement(TextObject.Plain("Not for me")) { ActionId = NudgeActions.NotForMe, Value = NudgeActions.Value(channelId, ts) });
-        buttons.AddRange(NudgeFeedback.Buttons(Nudge.Overdue, channelId, ts));
-        return (text,
-        [
-            new SectionBlock(TextObject.Markdown($":hourglass_flowing_sand: {text}")),
-            new SectionBlock(TextObject.Markdown(excerpt.Block())),
-            new ContextBlock([TextObject.Markdown("A short reply helps even if it's \"I'll look on Thursday\": the asker can plan around it.")]),
-            new ActionsBlock(buttons),
-        ]);
+        return buttons;
     }
 
     public static (string Text, IReadOnlyList<Block> Blocks) Escalation(string channelId, string ts, Quote excerpt, IReadOnlyList<string> waitingOn, string waited, string? permalink, string? mention)

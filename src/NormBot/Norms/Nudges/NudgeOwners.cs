@@ -52,9 +52,9 @@ public sealed class NudgeOwners(Db db, AskStore asks, LeaderPolicy leaders, ISla
             return true;
         }
 
-        // Escalations to a channel, a group or the leaders are recorded under that kind, not a person (EscalationChain).
-        if (recipients.Any(r => r is "channel" or "group" or "leaders")
-            && (await asks.OpenAssigneesAsync(teamId, channelId, ts, ct)).Contains(userId, StringComparer.Ordinal))
+        // The people an ask waits on may act on it wherever its buttons are: an escalation posted to a channel, a group or
+        // the leaders (recorded under that kind, not a person), or the "waits on you" list of their own App Home.
+        if ((await asks.OpenAssigneesAsync(teamId, channelId, ts, ct)).Contains(userId, StringComparer.Ordinal))
         {
             return true;
         }

@@ -11,18 +11,14 @@ namespace NormBot.Norms.Nudges;
 /// </summary>
 public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time, ILogger<Nudger> logger)
 {
-    private const string InsertEffect = """
-        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
-        ON CONFLICT (team_id, effect_key) DO NOTHING
-        """;
-
-    private const string CountToday = "SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND user_id = @UserId AND at > @Since";
+    // Observed nudges count against the limit of observed ones only: a trial week shows what the limit would have let through.
+    private const string CountToday = "SELECT COUNT(*) FROM nudges WHERE team_id = @TeamId AND user_id = @UserId AND at > @Since AND observed = @Observed";
 
     private const string SnoozedUntil = "SELECT snoozed_until FROM user_snoozes WHERE team_id = @TeamId AND user_id = @UserId";
 
     private const string InsertNudge = """
-        INSERT INTO nudges (team_id, id, user_id, rule, channel_id, message_ts, at, detail)
-        VALUES (@TeamId, @Id, @UserId, @Rule, @ChannelId, @MessageTs, @At, @Detail)
+        INSERT INTO nudges (team_id, id, user_id, rule, channel_id, message_ts, at, detail, observed)
+        VALUES (@TeamId, @Id, @UserId, @Rule, @ChannelId, @MessageTs, @At, @Detail, @Observed)
         """;
 
     private static readonly Counter Decided = Metrics.CreateCounter("normbot_nudges_total", "Nudge decisions by rule and outcome.", "rule", "outcome");
@@ -32,7 +28,7 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteAsync(InsertEffect, new { nudge.TeamId, Key = nudge.EffectKey, At = now.ToUnixTimeMilliseconds() }, tx) == 0)
+        if (!await outbox.FirstTimeAsync(connection, tx, nudge.TeamId, nudge.EffectKey))
         {
             return Count(nudge, NudgeOutcome.AlreadyDone);
         }
@@ -44,7 +40,7 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
             outcome = NudgeOutcome.Snoozed;
         }
         else if (nudge.DailyLimit > 0 && await connection.ExecuteScalarAsync<long>(
-                     CountToday, new { nudge.TeamId, nudge.UserId, Since = (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds() }, tx) >= nudge.DailyLimit)
+                     CountToday, new { nudge.TeamId, nudge.UserId, Since = (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds(), Observed = nudge.Observe ? 1 : 0 }, tx) >= nudge.DailyLimit)
         {
             outcome = NudgeOutcome.OverLimit;
         }
@@ -53,8 +49,14 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
             await connection.ExecuteAsync(InsertNudge, new
             {
                 nudge.TeamId, Id = Guid.CreateVersion7(now).ToString("N"), nudge.UserId, nudge.Rule, nudge.ChannelId, nudge.MessageTs,
-                At = now.ToUnixTimeMilliseconds(), nudge.Detail,
+                At = now.ToUnixTimeMilliseconds(), nudge.Detail, Observed = nudge.Observe ? 1 : 0,
             }, tx);
+            if (nudge.Observe)
+            {
+                await tx.CommitAsync(ct);
+                return Count(nudge, NudgeOutcome.Observed);
+            }
+
             // Posts keep their effect key as a receipt, so an answered ask can find and update its reminders later.
             var message = nudge.Message.Method == OutboxMessage.PostMessageMethod ? nudge.Message with { Receipt = nudge.EffectKey } : nudge.Message;
             if (!await outbox.AddAsync(connection, tx, nudge.TeamId, message, nudge.NotBefore))
@@ -95,4 +97,7 @@ public enum NudgeOutcome
     Snoozed,
     OverLimit,
     OutboxFull,
+
+    /// <summary>Recorded as "would have nudged" in a channel in observe mode; nothing was sent.</summary>
+    Observed,
 }

@@ -56,7 +56,7 @@ public sealed class OverdueScanner(
         var waited = WaitedFor.Format(WorkingTime.WorkingTimeBetween(openedAt, now, schedule));
         var (text, blocks) = NudgeMessages.Overdue(r.AskerId, r.ChannelId, r.Ts, await quotes.OfAsync(r.TeamId, r.ChannelId, r.Excerpt, QuoteAudience.Person(r.UserId), ct), waited, await slack.For(r.TeamId).PermalinkOrNullAsync(r.ChannelId, r.Ts, ct));
         var nudge = new Nudge(r.TeamId, r.UserId, Nudge.Overdue, r.ChannelId, r.Ts, $"overdue:{r.ChannelId}:{r.Ts}:{r.UserId}:{r.RemindAt}",
-            OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit);
+            OutboxMessage.Post(new PostMessage(r.UserId, text, blocks)), protocol.NudgeLimit, Observe: protocol.Observe);
         var outcome = await nudger.SendAsync(nudge, ct);
         await store.MarkRemindedAsync(r, now, ct);
         return outcome == NudgeOutcome.Sent;

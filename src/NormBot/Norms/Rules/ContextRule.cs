@@ -29,6 +29,34 @@ public sealed class ContextRule(PendingContextStore pending, Nudger nudger)
         await pending.AddAsync(new PendingContext(said.TeamId, said.ChannelId, said.Ts, said.ThreadTs, said.UserId, verdict.Gap.ToString(), due.ToUnixTimeMilliseconds()), ct);
     }
 
+    /// <summary>
+    /// The smallest <c>min-words</c> under which this rule finds the message lacking context (null: under none), kept so
+    /// that <c>/norms preview</c> replays the rule's own decision for any value. A greeting lacks context under every
+    /// value; a short question from its word count up: more min-words never makes a message complete.
+    /// </summary>
+    public static int? LacksContextFrom(string text, bool hasFiles, string botUserId)
+    {
+        bool Lacks(int minWords) => ContextClassifier.Classify(text, minWords, hasFiles, botUserId).LacksContext;
+        if (!Lacks(ProtocolValues.MaxMinWords))
+        {
+            return null;
+        }
+
+        var (low, high) = (1, ProtocolValues.MaxMinWords);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = Lacks(middle) ? (low, middle) : (middle + 1, high);
+        }
+
+        return low;
+    }
+
+    /// <summary>This rule's decision, from what <see cref="LacksContextFrom"/> kept, under any protocol: for preview.</summary>
+    public static bool WouldNudge(int? lacksContextFrom, long? followUpAfterMs, Protocol protocol) =>
+        protocol.Context && lacksContextFrom <= protocol.MinWords
+        && (followUpAfterMs is not { } gap || gap > protocol.ContextGrace.TotalMilliseconds);
+
     public bool HasContextNow(string text, bool hasFiles, Protocol protocol) =>
         !ContextClassifier.Classify(text, protocol.MinWords, hasFiles).LacksContext;
 
@@ -39,7 +67,7 @@ public sealed class ContextRule(PendingContextStore pending, Nudger nudger)
         var (text, blocks) = NudgeMessages.MissingContext(verdict, waiting.ChannelId, waiting.Ts);
         var message = OutboxMessage.Ephemeral(new PostEphemeral(waiting.ChannelId, waiting.UserId, text, blocks, waiting.ThreadTs));
         return nudger.SendAsync(
-            new Nudge(waiting.TeamId, waiting.UserId, Nudge.Context, waiting.ChannelId, waiting.Ts, $"context:{waiting.ChannelId}:{waiting.Ts}", message, protocol.NudgeLimit, Detail: waiting.Reason),
+            new Nudge(waiting.TeamId, waiting.UserId, Nudge.Context, waiting.ChannelId, waiting.Ts, $"context:{waiting.ChannelId}:{waiting.Ts}", message, protocol.NudgeLimit, Detail: waiting.Reason, Observe: protocol.Observe),
             ct);
     }
 }

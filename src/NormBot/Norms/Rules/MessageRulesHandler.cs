@@ -1,5 +1,6 @@
 using NormBot.Norms.Asks;
 using NormBot.Norms.Context;
+using NormBot.Norms.Preview;
 using NormBot.Protocols;
 using NormBot.Slack;
 using NormBot.Slack.Events;
@@ -15,7 +16,7 @@ namespace NormBot.Norms.Rules;
 /// </summary>
 public sealed class MessageRulesHandler(
     ProtocolService protocols, ContextRule contextRule, MisrouteRule misroute, AskRule asks,
-    PendingContextStore pending, AskStore askStore, DecisionStore decisions, TimeProvider time) : IEventHandler<MessageEvent>
+    PendingContextStore pending, AskStore askStore, DecisionStore decisions, PreviewStore facts, TimeProvider time) : IEventHandler<MessageEvent>
 {
     public static readonly TimeSpan LateAfter = TimeSpan.FromHours(24);
 
@@ -60,6 +61,7 @@ public sealed class MessageRulesHandler(
 
         // A later message from the author is the follow-up that cancels a waiting context nudge.
         await pending.CancelFollowedUpAsync(context.TeamId, slackEvent.Channel, slackEvent.User, said.Ts, ct);
+        await facts.RecordAsync(said, ct);
         if (said.ThreadTs is not null)
         {
             await asks.OnThreadReplyAsync(said, ct);

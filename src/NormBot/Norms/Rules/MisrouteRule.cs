@@ -23,7 +23,7 @@ public sealed class MisrouteRule(Nudger nudger, ChannelNames channels)
         var (text, blocks) = NudgeMessages.Misrouted(topic, target, await channels.NameAsync(said.TeamId, target, ct), said.ChannelId, said.Ts, matched);
         var message = OutboxMessage.Ephemeral(new PostEphemeral(said.ChannelId, said.UserId, text, blocks, said.ThreadTs));
         await nudger.SendAsync(
-            new Nudge(said.TeamId, said.UserId, Nudge.Misroute, said.ChannelId, said.Ts, $"misroute:{said.ChannelId}:{said.Ts}", message, protocol.NudgeLimit, Detail: $"{topic}:{string.Join(',', matched)}"),
+            new Nudge(said.TeamId, said.UserId, Nudge.Misroute, said.ChannelId, said.Ts, $"misroute:{said.ChannelId}:{said.Ts}", message, protocol.NudgeLimit, Detail: $"{topic}:{string.Join(',', matched)}", Observe: protocol.Observe),
             ct);
     }
 

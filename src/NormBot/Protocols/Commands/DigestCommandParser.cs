@@ -22,6 +22,19 @@ internal static class DigestCommandParser
 
         var mode = args[1];
         var rest = args.Skip(2).ToList();
+
+        // "live" ends a schedule: one message kept in the target and updated in place (PRODUCT §16).
+        var live = rest.Count > 0 && rest[^1].Kind != NormsTokenKind.Quoted && rest[^1].Is("live");
+        if (live)
+        {
+            if (mode.Is("off") || mode.Is("now"))
+            {
+                return NormsCommandParser.Error(Name, $"\"live\" goes with a schedule, like digest #team-leads daily 09:00 live; not with {mode.Text}");
+            }
+
+            rest.RemoveAt(rest.Count - 1);
+        }
+
         if (mode.Is("off"))
         {
             return rest.Count == 0 ? new DigestOffCommand(target) : NormsCommandParser.TooMany(Name, rest[0]);
@@ -34,7 +47,7 @@ internal static class DigestCommandParser
 
         if (mode.Is("daily"))
         {
-            return ParseTimed(target, rest, days: null);
+            return WithLive(ParseTimed(target, rest, days: null), live);
         }
 
         if (mode.Is("weekly"))
@@ -49,16 +62,19 @@ internal static class DigestCommandParser
                 return NormsCommandParser.Error(Name, dayError);
             }
 
-            return ParseTimed(target, rest.Skip(1).ToList(), days);
+            return WithLive(ParseTimed(target, rest.Skip(1).ToList(), days), live);
         }
 
         if (mode.Is("cron"))
         {
-            return ParseCron(target, rest);
+            return WithLive(ParseCron(target, rest), live);
         }
 
         return NormsCommandParser.Error(Name, $"\"{mode.Text}\" is not a digest schedule; use daily, weekly, cron, off or now");
     }
+
+    private static NormsParseResult WithLive(NormsParseResult parsed, bool live) =>
+        live && parsed is DigestScheduleCommand schedule ? schedule with { Live = true } : parsed;
 
     private static NormsParseResult ParseTimed(SlackRef target, List<NormsToken> rest, WorkingDays? days)
     {

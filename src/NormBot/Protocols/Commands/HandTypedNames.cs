@@ -22,6 +22,7 @@ public sealed class HandTypedNames(WorkspaceNames names)
             StatsCommand c => c with { Channel = await lookup.RefAsync(c.Channel) },
             SetCommand c => c with { Channel = await lookup.RefAsync(c.Channel), Value = await lookup.TargetAsync(c.Key, c.Value) },
             UnsetCommand c => c with { Channel = await lookup.RefAsync(c.Channel) },
+            PreviewCommand c => c with { Change = c.Change with { Channel = await lookup.RefAsync(c.Change.Channel), Value = await lookup.TargetAsync(c.Change.Key, c.Change.Value) } },
             RouteCommand c => c with { Route = c.Route with { Channel = (await lookup.RefAsync(c.Route.Channel))! } },
             DigestScheduleCommand c => c with { Target = (await lookup.RefAsync(c.Target))!, Channels = await lookup.AllAsync(c.Channels) },
             DigestOffCommand c => c with { Target = (await lookup.RefAsync(c.Target))! },

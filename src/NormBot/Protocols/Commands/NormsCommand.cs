@@ -46,6 +46,12 @@ public sealed record SetCommand(string Key, string Value, SlackRef? Channel) : N
     public override string Name => "set";
 }
 
+/// <summary><c>preview set …</c>: <see cref="Change"/> is what <c>set</c> would do; nothing is stored.</summary>
+public sealed record PreviewCommand(SetCommand Change) : NormsCommand
+{
+    public override string Name => "preview";
+}
+
 public sealed record UnsetCommand(string Key, SlackRef? Channel) : NormsCommand
 {
     public override string Name => "unset";
@@ -62,7 +68,7 @@ public sealed record UnrouteCommand(string Topic) : NormsCommand
 }
 
 /// <summary>An empty <see cref="Channels"/> leaves the choice of covered channels to the digest feature.</summary>
-public sealed record DigestScheduleCommand(SlackRef Target, DigestSchedule Schedule, IReadOnlyList<SlackRef> Channels) : NormsCommand
+public sealed record DigestScheduleCommand(SlackRef Target, DigestSchedule Schedule, IReadOnlyList<SlackRef> Channels, bool Live = false) : NormsCommand
 {
     public override string Name => "digest";
 }

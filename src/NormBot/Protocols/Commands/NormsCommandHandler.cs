@@ -20,6 +20,7 @@ public sealed class NormsCommandHandler(
     DigestCommands digests,
     PersonalTimeCommands personal,
     HolidayCommands holidays,
+    PreviewCommands preview,
     HandTypedNames names) : ISlashCommandHandler
 {
     public const string Command = NormsUsage.Command;
@@ -60,6 +61,7 @@ public sealed class NormsCommandHandler(
             SnoozeOffCommand => await snooze.ResumeAsync(invocation, ct),
             SetCommand c => await settings.SetAsync(c, invocation, ct),
             UnsetCommand c => await settings.UnsetAsync(c, invocation, ct),
+            PreviewCommand c => await preview.PreviewAsync(c, invocation, ct),
             RouteCommand c => await routes.RouteAsync(c, invocation, ct),
             UnrouteCommand c => await routes.UnrouteAsync(c, invocation, ct),
             LeadersAddCommand c => await leaders.AddAsync(c, invocation, ct),

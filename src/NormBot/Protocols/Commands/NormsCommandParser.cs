@@ -28,6 +28,7 @@ public static class NormsCommandParser
             "snooze" => ParseSnooze(args),
             "set" => ProtocolCommandParser.ParseSet(tokens.Skip(1).ToList()),
             "unset" => ProtocolCommandParser.ParseUnset(args),
+            "preview" => ParsePreview(tokens.Skip(1).ToList()),
             "route" => ProtocolCommandParser.ParseRoute(tokens.Skip(1).ToList()),
             "unroute" => ProtocolCommandParser.ParseUnroute(args),
             "digest" => DigestCommandParser.Parse(args),
@@ -145,5 +146,20 @@ public static class NormsCommandParser
         return int.TryParse(args[0].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100
             ? new AuditCommand(n)
             : Error("audit", $"\"{args[0].Text}\" is not a number of entries; use a whole number from 1 to 100");
+    }
+
+    private static NormsParseResult ParsePreview(List<NormsToken> args)
+    {
+        if (args.Count == 0 || !args[0].Is("set"))
+        {
+            return Error("preview", "Say what to try, like preview set response-time 1h #support");
+        }
+
+        return ProtocolCommandParser.ParseSet(args.Skip(1).ToList()) switch
+        {
+            SetCommand set => new PreviewCommand(set),
+            NormsParseError error => Error("preview", error.Message),
+            var other => other,
+        };
     }
 }

@@ -16,6 +16,7 @@ public static class NormsUsage
         ["back"] = ("/norms back", false, "end your away time now"),
         ["holidays"] = ("/norms holidays [#channel]", false, "the holidays coming up"),
         ["set"] = ("/norms set <key> <value> [#channel]  (e.g. /norms set response-time 2h #support)", true, "change a protocol key, for one channel or the workspace"),
+        ["preview"] = ("/norms preview set <key> <value> [#channel]  (e.g. /norms preview set response-time 1h #support)", true, "what the last 7 days would have looked like with that value; changes nothing"),
         ["unset"] = ("/norms unset <key> [#channel]", true, "go back to the workspace default"),
         ["route"] = ("/norms route <topic> #channel keywords: a, b", true, "send a topic to its own channel"),
         ["unroute"] = ("/norms unroute <topic>", true, "remove a topic route"),

@@ -1,11 +1,15 @@
 using NormBot.Digests;
+using NormBot.Protocols.Card;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Events;
 
 namespace NormBot.Protocols.Commands;
 
-/// <summary><c>show [#channel]</c>: the effective protocol as a two-column table, channel overrides marked.</summary>
-public sealed class ShowCommands(ProtocolService protocols, DigestCommands digests)
+/// <summary>
+/// <c>show [#channel]</c>: a channel's norms card (the one newcomers get), then the effective protocol as a two-column
+/// table, channel overrides marked.
+/// </summary>
+public sealed class ShowCommands(ProtocolService protocols, DigestCommands digests, LeaderPolicy leaders)
 {
     public const string OverrideMarker = "(channel)";
 
@@ -21,19 +25,28 @@ public sealed class ShowCommands(ProtocolService protocols, DigestCommands diges
 
         var protocol = await protocols.GetAsync(invocation.TeamId, channelId, ct);
         var schedules = await digests.ScheduleLinesAsync(invocation.TeamId, ct);
-        return Build(protocol, channelId, schedules);
+        (string, IReadOnlyList<Block>)? card = channelId is null ? null : NormsCard.Build(protocol, channelId, await leaders.WhoCanAsync(invocation.TeamId, ct));
+        return Build(protocol, channelId, schedules, card);
     }
 
-    public static NormsReply Build(Protocol protocol, string? channelId, IReadOnlyList<string> schedules)
+    public static NormsReply Build(Protocol protocol, string? channelId, IReadOnlyList<string> schedules, (string Text, IReadOnlyList<Block> Blocks)? card = null)
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(schedules);
         var title = channelId is null ? "Workspace norms (defaults for every channel)" : $"Norms in effect in <#{channelId}>";
         var rows = ProtocolKeys.All.Select(key => (Key: key, Value: ValueOf(protocol, key))).ToList();
-        var text = new List<string> { $"*{title}*" };
-        text.AddRange(rows.Select(r => $"{r.Key}: {r.Value}"));
+        var text = new List<string>();
+        var blocks = new List<Block>();
+        if (card is { } plain)
+        {
+            text.Add(plain.Text);
+            blocks.AddRange(plain.Blocks);
+            blocks.Add(new DividerBlock());
+        }
 
-        var blocks = new List<Block> { new SectionBlock(TextObject.Markdown($"*{title}*")) };
+        text.Add($"*{title}*");
+        text.AddRange(rows.Select(r => $"{r.Key}: {r.Value}"));
+        blocks.Add(new SectionBlock(TextObject.Markdown($"*{title}*")));
         foreach (var chunk in rows.Chunk(BlockLimits.SectionFields / 2))
         {
             blocks.Add(new SectionBlock(Fields: [.. chunk.SelectMany(r => new[] { TextObject.Markdown($"`{r.Key}`"), TextObject.Markdown(BlockLimits.Truncate(r.Value, BlockLimits.SectionFieldText)) })]));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NormBot.Norms.Escalations;
 using NormBot.Norms.Feedback;
+using NormBot.Norms.Nudges;
 using NormBot.Slack.Blocks;
 using NormBot.Slack.Channels;
 using NormBot.Slack.Quotes;
@@ -32,7 +33,7 @@ public sealed class HomeViewBuilder(
         var waiting = await ReadableAsync(teamId, userId, await queries.WaitingOnUserAsync(teamId, userId, ListLimit + 1, ct), ct);
         blocks.AddRange(waiting.Count == 0
             ? [Note("Nothing is waiting on you. :tada:")]
-            : await AskSectionsAsync(teamId, waiting, a => $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}", ct));
+            : await AskSectionsAsync(teamId, waiting, a => $"<@{a.AskerId}> asked {Ago(a.OpenedAt, now)}{Due(a.DueAt, now)}", ct, withButtons: true));
         AddMore(blocks, waiting.Count);
 
         blocks.Add(Title(YourAsksTitle));
@@ -70,8 +71,12 @@ public sealed class HomeViewBuilder(
         foreach (var channel in channels.Take(ListLimit))
         {
             var overrides = await settings.ValuesAsync(teamId, channel, ct);
-            var text = $"<#{channel}>: " + string.Join(", ", overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {Value(o.Value)}"));
+            var observing = (await protocols.GetAsync(teamId, channel, ct)).Observe;
+            var since = observing ? await settings.SetSinceAsync(teamId, channel, ProtocolKeys.Mode, ct) : null;
+            var mode = observing ? $"*observing*{(since is { } at ? $" for {Span(now - at)}" : "")}" : "nudging";
+            var text = $"<#{channel}> ({mode}): " + string.Join(", ", overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key} {Value(o.Value)}"));
             blocks.Add(new SectionBlock(TextObject.Markdown(BlockLimits.Truncate(text, BlockLimits.SectionText))));
+            blocks.Add(LeaderHomeActions.Buttons(channel, observing, since is { } start && now - start >= LeaderHomeActions.TrialWeek));
         }
 
         AddMore(blocks, channels.Count);
@@ -116,7 +121,7 @@ public sealed class HomeViewBuilder(
     }
 
     // Linking through app_redirect avoids a chat.getPermalink call per ask.
-    private async Task<List<Block>> AskSectionsAsync(string teamId, IEnumerable<HomeAsk> asks, Func<HomeAsk, string> detail, CancellationToken ct)
+    private async Task<List<Block>> AskSectionsAsync(string teamId, IEnumerable<HomeAsk> asks, Func<HomeAsk, string> detail, CancellationToken ct, bool withButtons = false)
     {
         var sections = new List<Block>();
         foreach (var ask in asks.Take(ListLimit))
@@ -124,6 +129,10 @@ public sealed class HomeViewBuilder(
             var link = $"https://slack.com/app_redirect?channel={ask.ChannelId}&message_ts={ask.Ts}";
             var excerpt = (await quotes.OfAsync(teamId, ask.Excerpt, ct)).Label(200);
             sections.Add(new SectionBlock(TextObject.Markdown($"<{link}|{excerpt}>\n<#{ask.ChannelId}> · {detail(ask)}")));
+            if (withButtons)
+            {
+                sections.Add(new ActionsBlock(NudgeMessages.AskButtons(ask.ChannelId, ask.Ts, link))); // the reminder DM's buttons, same handler
+            }
         }
 
         return sections;

@@ -104,6 +104,9 @@ public sealed partial class SlackDispatcher(
             case SlackHandlers.Events.UserChange:
                 await HandleAsync<UserChangeEvent>(ev, context, ct);
                 break;
+            case SlackHandlers.Events.MemberJoinedChannel:
+                await HandleAsync<MemberJoinedChannelEvent>(ev, context, ct);
+                break;
             default:
                 Log.Ignored(logger, type ?? "(none)");
                 break;

@@ -2,6 +2,7 @@ using NormBot.Norms.Feedback;
 using NormBot.Norms.Nudges;
 using NormBot.Norms.People;
 using NormBot.Norms.Rules;
+using NormBot.Protocols.Card;
 using NormBot.Protocols.Commands;
 using NormBot.Protocols.Home;
 using NormBot.Slack.Events;
@@ -39,6 +40,9 @@ public static class SlackHandlers
         public const string AppUninstalled = "app_uninstalled";
         public const string TokensRevoked = "tokens_revoked";
         public const string UserChange = "user_change";
+
+        // A newcomer gets the channel's norms card (PRODUCT §16).
+        public const string MemberJoinedChannel = "member_joined_channel";
     }
 
     /// <summary>Bot event subscriptions (manifest names): message arrives per conversation type.</summary>
@@ -47,7 +51,7 @@ public static class SlackHandlers
         "app_home_opened", "message.channels", "message.groups", "reaction_added",
         Events.ChannelArchive, Events.GroupArchive, Events.ChannelDeleted, Events.GroupDeleted, Events.ChannelLeft, Events.GroupLeft,
         Events.MemberLeftChannel, Events.AppUninstalled, Events.TokensRevoked, Events.UserChange,
-        "reaction_removed", "subteam_members_changed",
+        "reaction_removed", "subteam_members_changed", Events.MemberJoinedChannel,
     ];
 
     public static IServiceCollection AddSlackHandlers(this IServiceCollection services)
@@ -58,6 +62,7 @@ public static class SlackHandlers
         services.AddScoped<IEventHandler<SubteamMembersChangedEvent>, UserGroupEventsHandler>();
         services.AddScoped<IBlockActionHandler, NudgeActionsHandler>();
         services.AddScoped<IBlockActionHandler, NudgeFeedbackHandler>();
+        services.AddScoped<IBlockActionHandler, LeaderHomeActions>();
         services.AddScoped<ISlashCommandHandler, NormsCommandHandler>();
         services.AddScoped<IEventHandler<AppHomeOpenedEvent>, HomeTabHandler>();
         services.AddScoped<LeavingHandler>();
@@ -66,6 +71,7 @@ public static class SlackHandlers
         services.AddScoped<IEventHandler<AppUninstalledEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
         services.AddScoped<IEventHandler<TokensRevokedEvent>>(sp => sp.GetRequiredService<LeavingHandler>());
         services.AddScoped<IEventHandler<UserChangeEvent>, UserChangeHandler>();
+        services.AddScoped<IEventHandler<MemberJoinedChannelEvent>, NormsCardHandler>();
         return services;
     }
 }

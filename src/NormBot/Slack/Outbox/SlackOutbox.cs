@@ -18,11 +18,23 @@ public sealed class SlackOutbox(Db db, TimeProvider time) : IDisposable
         VALUES (@TeamId, @Id, @Method, @Body, @CreatedAt, @NotBefore, @Receipt)
         """;
 
+    private const string InsertEffect = """
+        INSERT INTO slack_effects (team_id, effect_key, created_at) VALUES (@TeamId, @Key, @At)
+        ON CONFLICT (team_id, effect_key) DO NOTHING
+        """;
+
     private const string DeletePending = "DELETE FROM slack_outbox WHERE team_id = @TeamId AND sent_at IS NULL";
 
     private readonly SemaphoreSlim _signal = new(0);
 
     public int PendingEstimate { get; set; }
+
+    /// <summary>
+    /// Records an effect key inside the caller's transaction; false when it was recorded before. Written with the message
+    /// it guards, it makes a decision (a nudge, a welcome card) happen once however often its event is replayed.
+    /// </summary>
+    public async Task<bool> FirstTimeAsync(DbConnection connection, DbTransaction tx, string teamId, string effectKey) =>
+        await connection.ExecuteAsync(InsertEffect, new { TeamId = teamId, Key = effectKey, At = time.GetUtcNow().ToUnixTimeMilliseconds() }, tx) > 0;
 
     /// <summary>Adds a message inside the caller's transaction; returns false when the outbox is full.</summary>
     public async Task<bool> AddAsync(DbConnection connection, DbTransaction tx, string teamId, OutboxMessage message, DateTimeOffset? notBefore = null)

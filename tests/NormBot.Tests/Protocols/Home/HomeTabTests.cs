@@ -79,7 +79,7 @@ public sealed class HomeTabTests
 
         var text = await OpenHomeAsync(ConfiguredLeader);
 
-        Assert.That(Section(text, HomeViewBuilder.ChannelsTitle, HomeViewBuilder.SlowestTitle), Does.Contain($"<#{Support}>: hours always"));
+        Assert.That(Section(text, HomeViewBuilder.ChannelsTitle, HomeViewBuilder.SlowestTitle), Does.Contain($"<#{Support}> (nudging): hours always"));
         Assert.That(Section(text, HomeViewBuilder.SlowestTitle, null), Does.Contain($"<#{Support}>: 6h on average").And.Contain("1 still unanswered"));
     }
 
@@ -157,7 +157,7 @@ public sealed class HomeTabTests
 
     private static string BlockText(JsonNode? block) =>
         block?["text"]?["text"]?.GetValue<string>()
-        ?? string.Join(' ', (block?["elements"] ?? block?["fields"])?.AsArray().Select(e => e?["text"]?.GetValue<string>()) ?? []);
+        ?? string.Join(' ', (block?["elements"] ?? block?["fields"])?.AsArray().Select(e => e?["text"] is JsonValue text ? text.GetValue<string>() : e?["text"]?["text"]?.GetValue<string>()) ?? []);
 
     private static string Section(string text, string title, string? nextTitle)
     {
