@@ -22,11 +22,16 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var workspace = await protocols.GetAsync(teamId, null, ct);
 
         // Each ask counts in its assignee's working time, or the channel's (with its holidays) when it waited on several.
+        // Profiles a week old are taken as stored: the rules refresh them as people post, and a users.info call for
+        // each of a workspace's thousands of people would pace a report to minutes.
+        var keys = rows.Asks.Select(Key).Distinct().ToList();
+        var schedulesByPair = await schedules.ForPairsAsync(
+            teamId, keys.Select(k => ((string?)k.Channel, k.Assignee)), channel => protocols.GetAsync(teamId, channel, ct), TimeSpan.FromDays(7), ct);
         var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
-        foreach (var key in rows.Asks.Select(Key).Distinct())
+        foreach (var key in keys)
         {
             var protocol = await protocols.GetAsync(teamId, key.Channel, ct);
-            norms[key] = new ChannelNorms(await schedules.ForAsync(teamId, key.Assignee, key.Channel, protocol, ct), protocol.ResponseTime);
+            norms[key] = new ChannelNorms(schedulesByPair[key], protocol.ResponseTime);
         }
 
         ChannelNorms For(AskRow ask) => norms[Key(ask)];
