@@ -1,4 +1,5 @@
 using NormBot.Hosting;
+using NormBot.Storage;
 using NormBot.SlackEmulator;
 using Emulator = NormBot.SlackEmulator.SlackEmulator;
 
@@ -9,8 +10,11 @@ public sealed class BenchHost : IAsyncDisposable
 {
     public const string SigningSecret = "scale-bench-signing-secret";
 
-    private BenchHost(Emulator slack, WebApplication bot, BenchClock time)
+    private readonly bool _started;
+
+    private BenchHost(Emulator slack, WebApplication bot, BenchClock time, bool started)
     {
+        _started = started;
         Slack = slack;
         Bot = bot;
         Time = time;
@@ -26,7 +30,8 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseUrl => new(Bot.Urls.First());
 
-    public static async Task<BenchHost> StartAsync(string provider, string connectionString, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The bot, started; with <paramref name="start"/> false only migrated (seeding wants no scheduler writing beside it).</summary>
+    public static async Task<BenchHost> StartAsync(string provider, string connectionString, DateTimeOffset now, bool start, CancellationToken ct)
     {
         // The seeded "now", moving in real time (BenchClock).
         var time = new BenchClock(now);
@@ -65,15 +70,25 @@ public sealed class BenchHost : IAsyncDisposable
             throw new InvalidOperationException("configuration rejected: " + string.Join("; ", problems));
         }
 
+        if (!start)
+        {
+            await bot.Services.GetRequiredService<MigrationRunner>().MigrateAsync(ct);
+            return new BenchHost(slack, bot, time, started: false);
+        }
+
         bot.UseNormBot();
         await bot.StartAsync(ct);
         await slack.WaitForCallAsync("auth.test", timeout: TimeSpan.FromSeconds(30));
-        return new BenchHost(slack, bot, time);
+        return new BenchHost(slack, bot, time, started: true);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Bot.StopAsync();
+        if (_started)
+        {
+            await Bot.StopAsync();
+        }
+
         await Bot.DisposeAsync();
         await Slack.DisposeAsync();
     }

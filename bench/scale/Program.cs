@@ -28,7 +28,7 @@ Directory.CreateDirectory(folder);
 
 using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 var ct = cts.Token;
-await using var host = await BenchHost.StartAsync(provider, connectionString, now, ct);
+await using var host = await BenchHost.StartAsync(provider, connectionString, now, start: verb == "measure", ct);
 var db = host.Services.GetRequiredService<Db>();
 await using (var connection = await db.OpenAsync(ct))
 {

@@ -14,6 +14,9 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
 
     public const int DecisionLines = 5;
 
+    /// <summary>How old a stored profile a report takes as it is (<see cref="PersonalSchedules.ForReportAsync"/>).</summary>
+    public static readonly TimeSpan ReportProfileAge = TimeSpan.FromDays(7);
+
     public async Task<DigestReport> BuildAsync(string teamId, IReadOnlyList<string> channelIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(channelIds);
@@ -22,11 +25,8 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var workspace = await protocols.GetAsync(teamId, null, ct);
 
         // Each ask counts in its assignee's working time, or the channel's (with its holidays) when it waited on several.
-        // Profiles a week old are taken as stored: the rules refresh them as people post, and a users.info call for
-        // each of a workspace's thousands of people would pace a report to minutes.
         var keys = rows.Asks.Select(Key).Distinct().ToList();
-        var schedulesByPair = await schedules.ForPairsAsync(
-            teamId, keys.Select(k => ((string?)k.Channel, k.Assignee)), channel => protocols.GetAsync(teamId, channel, ct), TimeSpan.FromDays(7), ct);
+        var schedulesByPair = await schedules.ForReportAsync(teamId, keys, channel => protocols.GetAsync(teamId, channel, ct), ReportProfileAge, ct);
         var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
         foreach (var key in keys)
         {

@@ -19,34 +19,49 @@ public sealed class PersonalSchedules(
     public async Task<WorkSchedule> ForAsync(string teamId, string userId, string? channelId, Protocol protocol, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(protocol);
-        var one = await ForPairsAsync(teamId, [(channelId, userId)], _ => Task.FromResult(protocol), profileAge: null, ct);
-        return one[(channelId, userId)];
+        var days = await holidays.DaysAsync(teamId, channelId, ct);
+        if (userId == AskStore.Anyone)
+        {
+            return protocol.Schedule with { Holidays = days };
+        }
+
+        var now = time.GetUtcNow();
+        var profile = await users.GetAsync(teamId, userId, ct);
+        await away.SyncStatusAsync(teamId, userId, AwayStatus.Match(profile, protocol.AwayStatuses, now), now, ct);
+        var spans = await away.SpansAsync(teamId, userId, now - History, ct);
+        var own = await personal.GetAsync(teamId, userId, ct);
+        var slackZone = profile?.Tz is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : null;
+        var fromSlack = own is null && protocol.HoursFromSlack
+            ? await slackHours.GetAsync(teamId, userId, slackZone ?? protocol.TimeZone, ct)
+            : null;
+        return Compose(protocol, own, fromSlack, slackZone, days, spans.Select(s => s.ToSpan()));
     }
 
     /// <summary>
-    /// The schedules of many (channel, person) pairs for one report, each as <see cref="ForAsync"/> gives it, with
-    /// every channel and every person read once rather than once per pair: a workspace's stats cover thousands of
-    /// people across hundreds of channels. Profiles up to <see cref="ReportProfileAge"/> old are taken as they are
-    /// stored: the rules refresh them as people post, and asking Slack for each person would pace a report to minutes.
+    /// The schedules of many (channel, person) pairs for a digest or stats, as <see cref="ForAsync"/> gives them, in a
+    /// few reads for the whole workspace rather than several per pair: a workspace's stats cover thousands of people
+    /// across hundreds of channels. A report only reads: a Slack status is taken up when the rules see the person (an
+    /// away span that starts now would change no reply time of the past anyway). Stored profiles up to
+    /// <paramref name="profileAge"/> old are taken as they are; the rules refresh them as people post, and a users.info
+    /// call for each person would pace a report to minutes.
     /// </summary>
-    public async Task<IReadOnlyDictionary<(string? Channel, string User), WorkSchedule>> ForPairsAsync(
-        string teamId, IEnumerable<(string? Channel, string User)> pairs, Func<string?, Task<Protocol>> protocolOf, TimeSpan? profileAge, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<(string Channel, string User), WorkSchedule>> ForReportAsync(
+        string teamId, IEnumerable<(string Channel, string User)> pairs, Func<string, Task<Protocol>> protocolOf, TimeSpan profileAge, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(protocolOf);
         var now = time.GetUtcNow();
+        var spans = await away.TeamSpansAsync(teamId, now - History, ct);
+        var own = await personal.ForTeamAsync(teamId, ct);
         var channels = new Dictionary<string, (Protocol Protocol, IReadOnlySet<DateOnly> Days)>(StringComparer.Ordinal);
-        var people = new Dictionary<string, (UserProfile? Profile, PersonalHours? Own)>(StringComparer.Ordinal);
-        var synced = new HashSet<(string User, string? Status)>();
-        var spans = new Dictionary<string, IReadOnlyList<AwaySpan>>(StringComparer.Ordinal);
+        var profiles = new Dictionary<string, UserProfile?>(StringComparer.Ordinal);
         var slackHoursOf = new Dictionary<(string User, string Zone), WorkingHours?>();
-        var result = new Dictionary<(string? Channel, string User), WorkSchedule>();
+        var result = new Dictionary<(string Channel, string User), WorkSchedule>();
         foreach (var (channelId, userId) in pairs.Distinct())
         {
-            if (!channels.TryGetValue(channelId ?? string.Empty, out var channel))
+            if (!channels.TryGetValue(channelId, out var channel))
             {
-                var protocol = await protocolOf(channelId);
-                channels[channelId ?? string.Empty] = channel = (protocol, await holidays.DaysAsync(teamId, channelId, ct));
+                channels[channelId] = channel = (await protocolOf(channelId), await holidays.DaysAsync(teamId, channelId, ct));
             }
 
             if (userId == AskStore.Anyone)
@@ -55,26 +70,15 @@ public sealed class PersonalSchedules(
                 continue;
             }
 
-            if (!people.TryGetValue(userId, out var person))
+            if (!profiles.TryGetValue(userId, out var profile))
             {
-                people[userId] = person = (await users.GetAsync(teamId, userId, ct, profileAge), await personal.GetAsync(teamId, userId, ct));
+                profiles[userId] = profile = await users.GetAsync(teamId, userId, ct, profileAge);
             }
 
-            var status = AwayStatus.Match(person.Profile, channel.Protocol.AwayStatuses, now);
-            if (synced.Add((userId, status?.Key)))
-            {
-                await away.SyncStatusAsync(teamId, userId, status, now, ct);
-                spans.Remove(userId);
-            }
-
-            if (!spans.TryGetValue(userId, out var personSpans))
-            {
-                spans[userId] = personSpans = [.. (await away.SpansAsync(teamId, userId, now - History, ct)).Select(s => s.ToSpan())];
-            }
-
-            var slackZone = person.Profile?.Tz is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : null;
+            var hours = own.GetValueOrDefault(userId);
+            var slackZone = profile?.Tz is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : null;
             WorkingHours? fromSlack = null;
-            if (person.Own is null && channel.Protocol.HoursFromSlack)
+            if (hours is null && channel.Protocol.HoursFromSlack)
             {
                 var zone = slackZone ?? channel.Protocol.TimeZone;
                 if (!slackHoursOf.TryGetValue((userId, zone.Id), out fromSlack))
@@ -83,7 +87,7 @@ public sealed class PersonalSchedules(
                 }
             }
 
-            result[(channelId, userId)] = Compose(channel.Protocol, person.Own, fromSlack, slackZone, channel.Days, personSpans);
+            result[(channelId, userId)] = Compose(channel.Protocol, hours, fromSlack, slackZone, channel.Days, spans[userId].Select(s => s.ToSpan()));
         }
 
         return result;
