@@ -23,16 +23,38 @@ public sealed record NudgeCount(string Rule, long Count);
 /// <summary>Reads what the rules recorded (asks, decisions, nudges) for digests and stats. Writes nothing.</summary>
 public sealed class DigestDataStore(Db db)
 {
-    // Asks that matter to a period [From, To) and the one before it [PreviousFrom, From): opened in either, or still
-    // open at the start of the earlier one. Resolved asks older than that are history the digest never reads.
-    private const string SelectAsks = """
-        SELECT channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, excerpt AS Excerpt, state AS State,
+    // Asks that matter to a period [From, To) and the one before it [PreviousFrom, From): opened in either, or opened
+    // earlier and still open, or resolved since. Three disjoint parts, each on its own index (0012_scale.sql), so the
+    // read follows the period's asks and the open ones, not the history. The excerpt comes only with the asks open at
+    // To, the only ones a digest quotes: a workspace's 30-day stats read hundreds of thousands of rows.
+    private const string AskColumns = """
+        channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, state AS State,
+               CASE WHEN state = 'open' OR resolved_at >= @To THEN excerpt ELSE '' END AS Excerpt,
                opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt,
                (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(a.user_id) END FROM ask_assignees a
                 WHERE a.team_id = asks.team_id AND a.channel_id = asks.channel_id AND a.ts = asks.ts) AS AssigneeId
-        FROM asks
-        WHERE team_id = @TeamId AND state <> 'deleted' AND opened_at < @To
-          AND (opened_at >= @PreviousFrom OR state = 'open' OR resolved_at >= @PreviousFrom)
+        """;
+
+    private const string SelectAsks = $"""
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND opened_at >= @PreviousFrom AND opened_at < @To AND state <> 'deleted'
+        UNION ALL
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND state = 'open' AND opened_at < @PreviousFrom
+        UNION ALL
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND resolved_at >= @PreviousFrom AND opened_at < @PreviousFrom AND state <> 'open' AND state <> 'deleted'
+        """;
+
+    private const string SelectChannelAsks = $"""
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND opened_at >= @PreviousFrom AND opened_at < @To AND state <> 'deleted'
+        UNION ALL
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND state = 'open' AND channel_id = @ChannelId AND opened_at < @PreviousFrom
+        UNION ALL
+        SELECT {AskColumns} FROM asks
+        WHERE team_id = @TeamId AND resolved_at >= @PreviousFrom AND channel_id = @ChannelId AND opened_at < @PreviousFrom AND state <> 'open' AND state <> 'deleted'
         """;
 
     private const string SelectDecisions = """
@@ -52,8 +74,24 @@ public sealed class DigestDataStore(Db db)
     {
         var args = new { TeamId = teamId, PreviousFrom = previousFrom.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
         await using var connection = await db.OpenAsync(ct);
-        var asks = (await connection.QueryAsync<AskDto>(new CommandDefinition(SelectAsks, args, cancellationToken: ct)))
-            .Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt, a.AssigneeId));
+
+        // A digest's few channels are read one by one on the channel index; the workspace at once. Ids repeat across
+        // hundreds of thousands of rows: each distinct one is kept once.
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Pooled(string value) => pool.TryGetValue(value, out var kept) ? kept : pool[value] = value;
+        var asks = new List<AskRow>();
+        foreach (var channelId in channelIds.Count == 0 ? [null] : channelIds.Distinct().Cast<string?>())
+        {
+            var query = channelId is null
+                ? new CommandDefinition(SelectAsks, args, cancellationToken: ct)
+                : new CommandDefinition(SelectChannelAsks, new { args.TeamId, args.PreviousFrom, args.To, ChannelId = channelId }, cancellationToken: ct);
+            await foreach (var a in connection.QueryUnbufferedAsync<AskDto>(query.CommandText, query.Parameters).WithCancellation(ct))
+            {
+                asks.Add(new AskRow(Pooled(a.ChannelId), a.Ts, Pooled(a.AskerId), a.Excerpt, Pooled(a.State), a.OpenedAt, a.FirstReplyAt, a.ResolvedAt,
+                    a.AssigneeId is null ? null : Pooled(a.AssigneeId)));
+            }
+        }
+
         var decisions = (await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct)))
             .Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt));
         var nudges = await connection.QueryAsync<NudgeDto>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
@@ -61,7 +99,7 @@ public sealed class DigestDataStore(Db db)
         // Filtering the channel list in memory keeps the SQL identical on SQLite and PostgreSQL (no array parameters).
         bool Covered(string channelId) => channelIds.Count == 0 || channelIds.Contains(channelId);
         return new DigestData(
-            asks.Where(a => Covered(a.ChannelId)).ToList(),
+            asks,
             decisions.Where(d => Covered(d.ChannelId)).ToList(),
             nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At, n.Observed != 0)).ToList());
     }

@@ -16,6 +16,9 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
 
     public const int DecisionLines = 5;
 
+    /// <summary>How old a stored profile a report takes as it is (<see cref="PersonalSchedules.ForReportAsync"/>).</summary>
+    public static readonly TimeSpan ReportProfileAge = TimeSpan.FromDays(7);
+
     /// <summary>
     /// Figures cover every channel asked for; lines quoting a private channel are left out unless
     /// <paramref name="audience"/> may read it (PRODUCT §12), and only counted.
@@ -28,11 +31,13 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var workspace = await protocols.GetAsync(teamId, null, ct);
 
         // Each ask counts in its assignee's working time, or the channel's (with its holidays) when it waited on several.
+        var keys = rows.Asks.Select(Key).Distinct().ToList();
+        var schedulesByPair = await schedules.ForReportAsync(teamId, keys, channel => protocols.GetAsync(teamId, channel, ct), ReportProfileAge, ct);
         var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
-        foreach (var key in rows.Asks.Select(Key).Distinct())
+        foreach (var key in keys)
         {
             var protocol = await protocols.GetAsync(teamId, key.Channel, ct);
-            norms[key] = new ChannelNorms(await schedules.ForAsync(teamId, key.Assignee, key.Channel, protocol, ct), protocol.ResponseTime);
+            norms[key] = new ChannelNorms(schedulesByPair[key], protocol.ResponseTime);
         }
 
         ChannelNorms For(AskRow ask) => norms[Key(ask)];

@@ -19,6 +19,13 @@ public sealed class AwayStore(Db db)
         ORDER BY from_at
         """;
 
+    private const string SelectTeamSince = """
+        SELECT user_id AS UserId, source AS Source, from_at AS FromAt, until_at AS UntilAt, note AS Note, status_key AS StatusKey
+        FROM away_spans
+        WHERE team_id = @TeamId AND (until_at IS NULL OR until_at > @Since)
+        ORDER BY user_id, from_at
+        """;
+
     private const string LatestStatus = """
         SELECT source AS Source, from_at AS FromAt, until_at AS UntilAt, note AS Note, status_key AS StatusKey
         FROM away_spans
@@ -44,6 +51,15 @@ public sealed class AwayStore(Db db)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<StoredAway>(SelectSince, new { TeamId = teamId, UserId = userId, Since = since.ToUnixTimeMilliseconds() })).ToList();
+    }
+
+    /// <summary>Everyone's spans since <paramref name="since"/> in one read, for reports over a whole workspace.</summary>
+    public async Task<ILookup<string, StoredAway>> TeamSpansAsync(string teamId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string UserId, string Source, long FromAt, long? UntilAt, string? Note, string? StatusKey)>(
+            SelectTeamSince, new { TeamId = teamId, Since = since.ToUnixTimeMilliseconds() });
+        return rows.ToLookup(r => r.UserId, r => new StoredAway(r.Source, r.FromAt, r.UntilAt, r.Note, r.StatusKey), StringComparer.Ordinal);
     }
 
     /// <summary><c>/norms away</c>: replaces whatever the person said before with a span from now.</summary>

@@ -11,6 +11,10 @@ public sealed class PersonalHoursStore(Db db, TimeProvider time)
         SELECT hours AS Hours, days AS Days, time_zone AS TimeZone FROM personal_hours WHERE team_id = @TeamId AND user_id = @UserId
         """;
 
+    private const string SelectTeam = """
+        SELECT user_id AS UserId, hours AS Hours, days AS Days, time_zone AS TimeZone FROM personal_hours WHERE team_id = @TeamId
+        """;
+
     private const string Upsert = """
         INSERT INTO personal_hours (team_id, user_id, hours, days, time_zone, updated_at)
         VALUES (@TeamId, @UserId, @Hours, @Days, @TimeZone, @At)
@@ -22,7 +26,29 @@ public sealed class PersonalHoursStore(Db db, TimeProvider time)
     {
         await using var connection = await db.OpenAsync(ct);
         var r = await connection.QueryFirstOrDefaultAsync<Row>(Select, new { TeamId = teamId, UserId = userId });
-        if (r is null || !WorkingHours.TryParse(r.Hours, out var hours, out _))
+        return r is null ? null : Parse(r);
+    }
+
+    /// <summary>Everyone's hours in one read, for reports over a whole workspace.</summary>
+    public async Task<IReadOnlyDictionary<string, PersonalHours>> ForTeamAsync(string teamId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string UserId, string Hours, string? Days, string? TimeZone)>(SelectTeam, new { TeamId = teamId });
+        var hours = new Dictionary<string, PersonalHours>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            if (Parse(new Row(r.Hours, r.Days, r.TimeZone)) is { } parsed)
+            {
+                hours[r.UserId] = parsed;
+            }
+        }
+
+        return hours;
+    }
+
+    private static PersonalHours? Parse(Row r)
+    {
+        if (!WorkingHours.TryParse(r.Hours, out var hours, out _))
         {
             return null;
         }

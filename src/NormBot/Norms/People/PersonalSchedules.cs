@@ -37,6 +37,62 @@ public sealed class PersonalSchedules(
         return Compose(protocol, own, fromSlack, slackZone, days, spans.Select(s => s.ToSpan()));
     }
 
+    /// <summary>
+    /// The schedules of many (channel, person) pairs for a digest or stats, as <see cref="ForAsync"/> gives them, in a
+    /// few reads for the whole workspace rather than several per pair: a workspace's stats cover thousands of people
+    /// across hundreds of channels. A report only reads: a Slack status is taken up when the rules see the person (an
+    /// away span that starts now would change no reply time of the past anyway). Stored profiles up to
+    /// <paramref name="profileAge"/> old are taken as they are; the rules refresh them as people post, and a users.info
+    /// call for each person would pace a report to minutes.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string Channel, string User), WorkSchedule>> ForReportAsync(
+        string teamId, IEnumerable<(string Channel, string User)> pairs, Func<string, Task<Protocol>> protocolOf, TimeSpan profileAge, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(protocolOf);
+        var now = time.GetUtcNow();
+        var spans = await away.TeamSpansAsync(teamId, now - History, ct);
+        var own = await personal.ForTeamAsync(teamId, ct);
+        var channels = new Dictionary<string, (Protocol Protocol, IReadOnlySet<DateOnly> Days)>(StringComparer.Ordinal);
+        var profiles = new Dictionary<string, UserProfile?>(StringComparer.Ordinal);
+        var slackHoursOf = new Dictionary<(string User, string Zone), WorkingHours?>();
+        var result = new Dictionary<(string Channel, string User), WorkSchedule>();
+        foreach (var (channelId, userId) in pairs.Distinct())
+        {
+            if (!channels.TryGetValue(channelId, out var channel))
+            {
+                channels[channelId] = channel = (await protocolOf(channelId), await holidays.DaysAsync(teamId, channelId, ct));
+            }
+
+            if (userId == AskStore.Anyone)
+            {
+                result[(channelId, userId)] = channel.Protocol.Schedule with { Holidays = channel.Days };
+                continue;
+            }
+
+            if (!profiles.TryGetValue(userId, out var profile))
+            {
+                profiles[userId] = profile = await users.GetAsync(teamId, userId, ct, profileAge);
+            }
+
+            var hours = own.GetValueOrDefault(userId);
+            var slackZone = profile?.Tz is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var found) ? found : null;
+            WorkingHours? fromSlack = null;
+            if (hours is null && channel.Protocol.HoursFromSlack)
+            {
+                var zone = slackZone ?? channel.Protocol.TimeZone;
+                if (!slackHoursOf.TryGetValue((userId, zone.Id), out fromSlack))
+                {
+                    slackHoursOf[(userId, zone.Id)] = fromSlack = await slackHours.GetAsync(teamId, userId, zone, ct);
+                }
+            }
+
+            result[(channelId, userId)] = Compose(channel.Protocol, hours, fromSlack, slackZone, channel.Days, spans[userId].Select(s => s.ToSpan()));
+        }
+
+        return result;
+    }
+
     public static WorkSchedule Compose(
         Protocol protocol, PersonalHours? own, WorkingHours? slackHours, TimeZoneInfo? slackZone, IReadOnlySet<DateOnly> holidays, IEnumerable<AwaySpan> away)
     {
