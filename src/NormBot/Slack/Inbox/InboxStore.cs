@@ -3,14 +3,13 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using NormBot.Storage;
 using SQLitePCL;
 
 namespace NormBot.Slack.Inbox;
 
 /// <summary>SQL for the inbox table: batched inserts that dedupe on the key, due rows, leases, completion marks.</summary>
-public sealed class InboxStore(Db db, IOptions<StorageOptions> options, TimeProvider time)
+public sealed class InboxStore(Db db, Leases leases, TimeProvider time)
 {
     private const string Insert = """
         INSERT INTO slack_inbox (team_id, envelope_id, kind, body, received_at)
@@ -46,13 +45,10 @@ public sealed class InboxStore(Db db, IOptions<StorageOptions> options, TimeProv
         WHERE lease_owner = @Owner AND processed_at IS NULL
         """;
 
-    private readonly TimeSpan _lease = options.Value.InboxLease;
-
-    /// <summary>This process's name on its leases: unique per host, so two hosts in one process do not share claims.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
-
     /// <summary>How long a claim holds.</summary>
-    public TimeSpan Lease => _lease;
+    public TimeSpan Lease => leases.Duration;
+
+    private string Owner => leases.Owner;
 
     /// <summary>Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).</summary>
     public async Task<bool[]> InsertBatchAsync(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
@@ -163,7 +159,7 @@ public sealed class InboxStore(Db db, IOptions<StorageOptions> options, TimeProv
         await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteAsync(Claim, new
         {
-            envelope.TeamId, envelope.EnvelopeId, Owner, Now = now.ToUnixTimeMilliseconds(), Until = (now + _lease).ToUnixTimeMilliseconds(),
+            envelope.TeamId, envelope.EnvelopeId, Owner, Now = now.ToUnixTimeMilliseconds(), Until = (now + leases.Duration).ToUnixTimeMilliseconds(),
         }) == 1;
     }
 

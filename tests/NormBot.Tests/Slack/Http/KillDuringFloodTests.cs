@@ -27,7 +27,7 @@ public sealed class KillDuringFloodTests
         environment["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
 
         // The killed process's claims on the events it was handling must expire before the restart may take them over.
-        environment["Storage__InboxLease"] = "00:00:05";
+        environment["Storage__Lease"] = "00:00:05";
 
         var acknowledged = new ConcurrentBag<string>();
         var refused = 0;
