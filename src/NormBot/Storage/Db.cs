@@ -27,8 +27,13 @@ public sealed class Db : IDisposable
     {
         var o = options.Value;
         IsPostgres = StorageProviders.IsPostgres(o.Provider);
-        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
+        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString, out _dataFile);
     }
+
+    private readonly string? _dataFile;
+
+    /// <summary>The SQLite database's file (full path), or null on PostgreSQL or an in-memory database.</summary>
+    public string? DataFile => _dataFile;
 
     public bool IsPostgres { get; }
 
@@ -115,11 +120,12 @@ public sealed class Db : IDisposable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private NpgsqlDataSource CreatePostgresDataSource() => NpgsqlDataSource.Create(_connectionString);
 
-    private static string PrepareSqlite(string connectionString)
+    private static string PrepareSqlite(string connectionString, out string? dataFile)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var source = builder.DataSource;
         var isFile = builder.Mode != SqliteOpenMode.Memory && source.Length > 0 && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal);
+        dataFile = isFile ? Path.GetFullPath(source) : null;
         if (isFile && Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
