@@ -27,6 +27,7 @@ public static class InboxCommand
         }
 
         var builder = Host.CreateApplicationBuilder(settings);
+        NormBotHost.AddDefaults(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddStorage();
         builder.Services.AddSingleton<DeadLetters>();
