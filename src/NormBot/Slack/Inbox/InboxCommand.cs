@@ -75,7 +75,7 @@ public static class InboxCommand
             return 1;
         }
 
-        await output.WriteLineAsync($"{count} dead letter{(count == 1 ? "" : "s")} put back in the inbox; the running bot processes them within seconds.");
+        await output.WriteLineAsync($"{count} dead letter{(count == 1 ? "" : "s")} put back in the inbox; the running bot processes {(count == 1 ? "it" : "them")} within seconds.");
         return 0;
     }
 

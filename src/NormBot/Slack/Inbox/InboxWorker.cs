@@ -43,6 +43,10 @@ public sealed partial class InboxWorker(
         {
             await store.ReleaseAsync(cancellationToken);
         }
+        catch (ObjectDisposedException)
+        {
+            // The host is being torn down around us (a test's app): the claims expire on their own.
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.ReleaseFailed(logger, ex); // the claims expire on their own

@@ -28,12 +28,12 @@ public sealed class InboxLeaseTests
             // A replica died holding a claim on one event (2 minutes left); another it had stored but not claimed yet.
             await connection.ExecuteAsync(Insert, new
             {
-                Team = EmulatedSlackApp.TeamId, Id = "EvLEASED001", Body = HomeOpened("U0LEASED01", "EvLEASED001"),
+                Team = EmulatedSlackApp.TeamId, Id = "EvLEASED001", Body = InboxRetryTests.HomeOpened("U0LEASED01", "EvLEASED001"),
                 ReceivedAt = now.AddMinutes(-1).ToUnixTimeMilliseconds(), Owner = "dead-host/4242/0badc0de", Until = now.AddMinutes(2).ToUnixTimeMilliseconds(),
             });
             await connection.ExecuteAsync(Insert, new
             {
-                Team = EmulatedSlackApp.TeamId, Id = "EvUNCLAIMED", Body = HomeOpened("U0FREE0001", "EvUNCLAIMED"),
+                Team = EmulatedSlackApp.TeamId, Id = "EvUNCLAIMED", Body = InboxRetryTests.HomeOpened("U0FREE0001", "EvUNCLAIMED"),
                 ReceivedAt = now.AddMinutes(-1).AddSeconds(1).ToUnixTimeMilliseconds(), Owner = (string?)null, Until = (long?)null,
             });
         }
@@ -58,15 +58,4 @@ public sealed class InboxLeaseTests
 
     private static int Publishes(EmulatedSlackApp env, string user) =>
         env.Slack.Calls.Count(c => c.Method == "views.publish" && (string?)c.Args["user_id"] == user);
-
-    private static string HomeOpened(string user, string eventId)
-    {
-        var body = SlackPayloads.Event("app_home_opened.json", e =>
-        {
-            e["user"] = user;
-            e["tab"] = "home";
-        }, eventId);
-        body["team_id"] = EmulatedSlackApp.TeamId;
-        return body.ToJsonString();
-    }
 }

@@ -113,15 +113,21 @@ public sealed class InboxRetryTests
 
     private static async Task OpenHomeAsync(EmulatedSlackApp env, string user, string eventId)
     {
+        using var client = env.CreateClient();
+        using var response = await client.SendAsync(SignedRequests.Json("/slack/event", HomeOpened(user, eventId), env.Time.GetUtcNow()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>A signed-ready app_home_opened envelope: handling it is one views.publish the emulator records.</summary>
+    internal static string HomeOpened(string user, string eventId)
+    {
         var body = SlackPayloads.Event("app_home_opened.json", e =>
         {
             e["user"] = user;
             e["tab"] = "home";
         }, eventId);
         body["team_id"] = EmulatedSlackApp.TeamId;
-        using var client = env.CreateClient();
-        using var response = await client.SendAsync(SignedRequests.Json("/slack/event", body.ToJsonString(), env.Time.GetUtcNow()));
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return body.ToJsonString();
     }
 
     internal static async Task<(long Attempts, bool Processed, bool Dead, string? LastError)> RowAsync(EmulatedSlackApp env, string eventId)
