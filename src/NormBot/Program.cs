@@ -1,6 +1,7 @@
 using NormBot.Demo;
 using NormBot.Hosting;
 using NormBot.Manifest;
+using NormBot.Slack.Inbox;
 
 var verb = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
 switch (verb)
@@ -11,10 +12,12 @@ switch (verb)
         return ManifestCommand.Run(args, Console.Out, Console.Error);
     case "demo":
         return await DemoCommand.RunAsync(args, Console.Out, Console.Error);
+    case "inbox":
+        return await InboxCommand.RunAsync(args, Console.Out, Console.Error);
     case "run":
         break;
     default:
-        Console.Error.WriteLine($"Unknown verb \"{verb}\". Use run (default), demo, manifest or healthcheck.");
+        Console.Error.WriteLine($"Unknown verb \"{verb}\". Use run (default), demo, inbox, manifest or healthcheck.");
         return 2;
 }
 

@@ -60,12 +60,15 @@ public static class BotWork
         return timers.Passes == passes ? null : ContextPass;
     }
 
-    /// <summary>Acknowledged envelopes not yet processed (and marked so in the inbox table).</summary>
+    /// <summary>
+    /// Acknowledged envelopes not yet processed (and marked so in the inbox table). As with the outbox, one being retried
+    /// waits on the clock, not on this, and a dead letter waits for an operator.
+    /// </summary>
     public static async Task<long> InboxPendingAsync(IServiceProvider bot, DbConnection database, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(bot);
 
         return await database.ExecuteScalarAsync<long>(
-            new CommandDefinition("SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL", cancellationToken: ct));
+            new CommandDefinition("SELECT COUNT(*) FROM slack_inbox WHERE processed_at IS NULL AND dead_at IS NULL AND not_before = 0", cancellationToken: ct));
     }
 }

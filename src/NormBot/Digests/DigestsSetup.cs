@@ -71,7 +71,15 @@ public static class DigestsSetup
             services.Configure<QuartzSchedulerOptions>(scheduler => scheduler.GenerateInstanceId = true);
         }
 
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.Configure<QuartzHostedServiceOptions>(o => o.WaitForJobsToComplete = true);
+        if (postgres)
+        {
+            services.AddQuartzHostedService();
+        }
+        else
+        {
+            services.AddHostedService<SqliteSchedulerHost>();
+        }
         return services;
     }
 }

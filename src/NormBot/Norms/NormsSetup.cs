@@ -14,6 +14,7 @@ public static class NormsSetup
     public static IServiceCollection AddNorms(this IServiceCollection services)
     {
         services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NormsOptions>, NormsOptionsValidator>();
         services.AddSingleton<AskStore>();
         services.AddSingleton<NormBot.Slack.Leaving.ISlackGoneListener, AsksOnLeaving>();
         services.AddSingleton<AskAddressees>();

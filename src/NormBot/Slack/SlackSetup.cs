@@ -35,6 +35,7 @@ public static class SlackSetup
         services.AddSlackInstall();
 
         services.AddSingleton<InboxStore>();
+        services.AddSingleton<DeadLetters>();
         services.AddSingleton(_ => new InboxQueue()); // not the app's TimeProvider: flood pacing is about real CPU time
         services.AddSingleton<InboxCompletions>();
         services.AddSingleton<InboxWriter>();

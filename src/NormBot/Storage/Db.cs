@@ -16,7 +16,8 @@ public sealed class Db : IDisposable
     // sleeps 150 ms and retries. One connection at a time per process queues them fairly instead (WAL keeps each
     // use short): in bench/run.sh without it the event path's p99 at 64 connections was 3.8x the floor's instead of
     // 3.0x, and its slowest acks 0.7-1.4 s instead of 0.3 (docs/benchmark.md). No store opens a second
-    // connection while holding one; the timeout below is only a safety net against that mistake.
+    // connection while holding one; the timeout below is only a safety net against that mistake, and it fails the
+    // caller (a TimeoutException, which the inbox retries as a busy database) rather than opening a connection ungated.
     private static readonly TimeSpan GateTimeout = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -26,8 +27,13 @@ public sealed class Db : IDisposable
     {
         var o = options.Value;
         IsPostgres = StorageProviders.IsPostgres(o.Provider);
-        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString);
+        _connectionString = IsPostgres ? o.ConnectionString : PrepareSqlite(o.ConnectionString, out _dataFile);
     }
+
+    private readonly string? _dataFile;
+
+    /// <summary>The SQLite database's file (full path), or null on PostgreSQL or an in-memory database.</summary>
+    public string? DataFile => _dataFile;
 
     public bool IsPostgres { get; }
 
@@ -41,12 +47,25 @@ public sealed class Db : IDisposable
     public DbDataSource CreateDataSource() =>
         IsPostgres ? CreatePostgresDataSource() : SqliteFactory.Instance.CreateDataSource(_connectionString);
 
-    public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
-        IsPostgres ? await OpenPostgresAsync(ct) : OpenSqlite(await _gate.WaitAsync(GateTimeout, ct));
-
-    private SqliteConnection OpenSqlite(bool gateEntered)
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
-        var held = gateEntered ? 1 : 0;
+        if (IsPostgres)
+        {
+            return await OpenPostgresAsync(ct);
+        }
+
+        if (!await _gate.WaitAsync(GateTimeout, ct))
+        {
+            throw new TimeoutException($"The SQLite store stayed busy for {GateTimeout.TotalSeconds:0} s (a connection was held that long)");
+        }
+
+        return OpenSqlite();
+    }
+
+    /// <summary>Opens a SQLite connection; the caller holds the gate, and closing the connection releases it.</summary>
+    private SqliteConnection OpenSqlite()
+    {
+        var held = 1;
         void Release()
         {
             if (Interlocked.Exchange(ref held, 0) == 1)
@@ -101,11 +120,12 @@ public sealed class Db : IDisposable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private NpgsqlDataSource CreatePostgresDataSource() => NpgsqlDataSource.Create(_connectionString);
 
-    private static string PrepareSqlite(string connectionString)
+    private static string PrepareSqlite(string connectionString, out string? dataFile)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var source = builder.DataSource;
         var isFile = builder.Mode != SqliteOpenMode.Memory && source.Length > 0 && source != ":memory:" && !source.StartsWith("file:", StringComparison.Ordinal);
+        dataFile = isFile ? Path.GetFullPath(source) : null;
         if (isFile && Path.GetDirectoryName(Path.GetFullPath(source)) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);

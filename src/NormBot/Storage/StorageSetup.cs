@@ -10,6 +10,7 @@ public static class StorageSetup
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Db>();
+        services.AddSingleton<Leases>();
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton<RetentionService>();
         services.AddHostedService<MigrationHostedService>();

@@ -43,6 +43,30 @@ public sealed class ConfigurationErrorTests
     }
 
     [Test]
+    public async Task Run_BadNormsDefaultsAndInboxSettings_Exits2NamingEachKey()
+    {
+        var result = await NormBotProcess.RunAsync(
+            new Dictionary<string, string?>
+            {
+                ["Slack__BotToken"] = "xoxb-1",
+                ["Slack__SigningSecret"] = "s",
+                ["Norms__Defaults__response-time"] = "soon",
+                ["Norms__Defaults__colour"] = "blue",
+                ["Storage__InboxMaxAttempts"] = "0",
+                ["Storage__Lease"] = "00:00:00",
+            },
+            Timeout);
+
+        var lines = Lines(result.StandardError);
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(lines, Has.Some.StartsWith("Norms:Defaults:response-time is not valid (").And.EndsWith("; for example 4h"));
+        Assert.That(lines, Has.Some.StartsWith("Norms:Defaults:colour is not a protocol key; use one of response-time, "));
+        Assert.That(lines, Has.Some.StartsWith("Storage:InboxMaxAttempts must be between 1 and 20, not 0"));
+        Assert.That(lines, Has.Some.StartsWith("Storage:Lease must be between 00:00:01 and 01:00:00"));
+        Assert.That(lines, Has.Count.EqualTo(4));
+    }
+
+    [Test]
     public async Task Run_SocketModeWithoutSigningSecret_IsAccepted()
     {
         var result = await NormBotProcess.RunAsync(
@@ -83,7 +107,7 @@ public sealed class ConfigurationErrorTests
         var result = await NormBotProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "frobnicate");
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.StandardError, Does.Contain("run (default), demo, manifest or healthcheck"));
+        Assert.That(result.StandardError, Does.Contain("run (default), demo, inbox, manifest or healthcheck"));
     }
 
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -39,15 +39,18 @@ public sealed class ReadinessTests
         await slack.WaitForCallAsync("auth.test");
 
         // The emulator records the call before the app has read the answer: wait for the app to act on it.
+        // (Before that, ready is 503 too, saying auth.test has not passed yet: wait for the refusal itself.)
         HttpResponseMessage response = null!;
+        var body = "";
         var refused = await Eventually.TrueAsync(async () =>
         {
             response = await client.GetAsync("/health/ready");
-            return response.StatusCode == HttpStatusCode.ServiceUnavailable;
+            body = await response.Content.ReadAsStringAsync();
+            return response.StatusCode == HttpStatusCode.ServiceUnavailable && body.Contains("invalid_auth", StringComparison.Ordinal);
         });
 
-        Assert.That(refused, Is.True, "ready stays 503 once Slack refused the token");
+        Assert.That(refused, Is.True, $"ready stays 503 once Slack refused the token: {body}");
         // The emulator does not know the token: auth.test answers invalid_auth, which pauses the one workspace.
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Slack refused the bot token: (Slack:BotToken) (invalid_auth)"));
+        Assert.That(body, Does.Contain("Slack refused the bot token: (Slack:BotToken) (invalid_auth)"));
     }
 }

@@ -66,6 +66,11 @@ public sealed partial class SlackApiClient(
     public async Task PostToResponseUrlAsync(Uri responseUrl, ResponseUrlMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(responseUrl);
+        if (!ResponseUrlPolicy.Allows(responseUrl, options.Value.ApiBaseUrl))
+        {
+            throw new SlackApiException("response_url", "response_url_not_slack");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = Json(message) };
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);

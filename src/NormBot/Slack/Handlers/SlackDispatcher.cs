@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using NormBot.Slack.Api;
 using NormBot.Slack.Events;
 using NormBot.Slack.Inbox;
 using NormBot.Slack.Installations;
@@ -13,7 +15,7 @@ namespace NormBot.Slack.Handlers;
 /// </summary>
 public sealed partial class SlackDispatcher(
     IServiceProvider services, InboxCompletions completions, IHttpClientFactory httpClients, InstallationDirectory installations,
-    ILogger<SlackDispatcher> logger)
+    IOptions<SlackOptions> slackOptions, ILogger<SlackDispatcher> logger)
 {
     public const string ResponseUrlClient = "slack-response-url";
 
@@ -151,7 +153,11 @@ public sealed partial class SlackDispatcher(
         }
 
         // The 3-second window has passed (or this is a recovered envelope): Slack accepts the reply at response_url.
-        if (Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl))
+        if (!Uri.TryCreate(command.ResponseUrl, UriKind.Absolute, out var responseUrl) || !ResponseUrlPolicy.Allows(responseUrl, slackOptions.Value.ApiBaseUrl))
+        {
+            Log.ResponseUrlRefused(logger, responseUrl?.IdnHost ?? "(none)");
+        }
+        else
         {
             using var response = await httpClients.CreateClient(ResponseUrlClient).PostAsJsonAsync(responseUrl, reply, ct);
             Log.LateReply(logger, (int)response.StatusCode);
@@ -194,6 +200,9 @@ public sealed partial class SlackDispatcher(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for action {ActionId}")]
         public static partial void UnknownAction(ILogger logger, string actionId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Slash command reply not sent: its response_url points at {Host}, not Slack")]
+        public static partial void ResponseUrlRefused(ILogger logger, string host);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Slash command reply sent to response_url late: HTTP {Status}")]
         public static partial void LateReply(ILogger logger, int status);

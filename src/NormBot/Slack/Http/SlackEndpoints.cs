@@ -67,7 +67,9 @@ public static partial class SlackEndpoints
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // Not durable, so not acknowledged: Slack retries and nothing is lost.
+                    // Not durable, so not acknowledged: Slack retries and nothing is lost. The exception says why (the
+                    // store's error); the body and the request's headers are not logged.
+                    Log.NotStored(services.Logger, teamId!, eventId!, ex);
                     return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
                 }
 
@@ -164,5 +166,8 @@ public static partial class SlackEndpoints
     {
         [LoggerMessage(Level = LogLevel.Warning, Message = "Slack says team {TeamId} exceeded the Events API rate limit; some events were dropped")]
         public static partial void RateLimited(ILogger logger, string teamId);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Could not store event {EventId} of team {TeamId}; answered 503 so Slack retries it")]
+        public static partial void NotStored(ILogger logger, string teamId, string eventId, Exception exception);
     }
 }

@@ -20,6 +20,25 @@ public static class SlackSignatureVerifier
 
     public static Outcome Verify(string signingSecret, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
+        if (CheckHeaders(timestampHeader, signatureHeader, now) is not Outcome.Valid and var early)
+        {
+            return early;
+        }
+
+        Span<byte> expected = stackalloc byte[32];
+        Compute(signingSecret, timestampHeader!, body, expected);
+        Span<byte> given = stackalloc byte[32];
+        if (Convert.FromHexString(signatureHeader.AsSpan(3), given, out _, out var written) != OperationStatus.Done || written != 32)
+        {
+            return Outcome.BadSignature;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? Outcome.Valid : Outcome.BadSignature;
+    }
+
+    /// <summary>What can be checked before the body is read: both headers present, well formed, and fresh.</summary>
+    public static Outcome CheckHeaders(string? timestampHeader, string? signatureHeader, DateTimeOffset now)
+    {
         if (string.IsNullOrEmpty(timestampHeader) || string.IsNullOrEmpty(signatureHeader)
             || !long.TryParse(timestampHeader, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
         {
@@ -33,20 +52,7 @@ public static class SlackSignatureVerifier
         }
 
         // "v0=" + 64 hex chars; any other version is a failure rather than a guess.
-        if (signatureHeader.Length != 67 || !signatureHeader.StartsWith("v0=", StringComparison.Ordinal))
-        {
-            return Outcome.BadSignature;
-        }
-
-        Span<byte> expected = stackalloc byte[32];
-        Compute(signingSecret, timestampHeader, body, expected);
-        Span<byte> given = stackalloc byte[32];
-        if (Convert.FromHexString(signatureHeader.AsSpan(3), given, out _, out var written) != OperationStatus.Done || written != 32)
-        {
-            return Outcome.BadSignature;
-        }
-
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? Outcome.Valid : Outcome.BadSignature;
+        return signatureHeader.Length != 67 || !signatureHeader.StartsWith("v0=", StringComparison.Ordinal) ? Outcome.BadSignature : Outcome.Valid;
     }
 
     /// <summary>The header value Slack would send; used by the demo and tests to sign their own requests.</summary>

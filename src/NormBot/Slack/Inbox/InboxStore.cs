@@ -8,8 +8,8 @@ using SQLitePCL;
 
 namespace NormBot.Slack.Inbox;
 
-/// <summary>SQL for the inbox table: batched inserts that dedupe on the key, pending rows, completion marks.</summary>
-public sealed class InboxStore(Db db, TimeProvider time)
+/// <summary>SQL for the inbox table: batched inserts that dedupe on the key, due rows, leases, completion marks.</summary>
+public sealed class InboxStore(Db db, Leases leases, TimeProvider time)
 {
     private const string Insert = """
         INSERT INTO slack_inbox (team_id, envelope_id, kind, body, received_at)
@@ -17,23 +17,38 @@ public sealed class InboxStore(Db db, TimeProvider time)
         ON CONFLICT (team_id, envelope_id) DO NOTHING
         """;
 
-    private const string SelectPending = """
+    // Due: not finished, not dead, its backoff over, and nobody's live claim on it.
+    private const string SelectDue = """
         SELECT team_id AS TeamId, envelope_id AS EnvelopeId, kind AS Kind, body AS Body, received_at AS ReceivedAt, attempts AS Attempts
         FROM slack_inbox
-        WHERE processed_at IS NULL AND received_at < @Before
+        WHERE processed_at IS NULL AND dead_at IS NULL AND received_at < @Before AND not_before <= @Now
+          AND (lease_until IS NULL OR lease_until < @Now)
         ORDER BY received_at
         LIMIT @Limit
         """;
 
+    // Compare-and-swap on the lease: of two processes claiming one row, the second finds it leased and changes nothing.
     private const string Claim = """
-        UPDATE slack_inbox SET attempts = attempts + 1
-        WHERE team_id = @TeamId AND envelope_id = @EnvelopeId AND processed_at IS NULL AND attempts = @Attempts
+        UPDATE slack_inbox SET lease_owner = @Owner, lease_until = @Until, attempts = attempts + 1
+        WHERE team_id = @TeamId AND envelope_id = @EnvelopeId AND processed_at IS NULL AND dead_at IS NULL
+          AND not_before <= @Now AND (lease_until IS NULL OR lease_until < @Now)
         """;
 
-    private const string MarkDone = """
-        UPDATE slack_inbox SET processed_at = @At, last_error = @Error
-        WHERE team_id = @TeamId AND envelope_id = @EnvelopeId
+    private const string Complete = """
+        UPDATE slack_inbox
+        SET processed_at = @ProcessedAt, dead_at = @DeadAt, not_before = @NotBefore, last_error = @Error, lease_owner = NULL, lease_until = NULL
+        WHERE team_id = @TeamId AND envelope_id = @EnvelopeId AND lease_owner = @Owner
         """;
+
+    private const string Release = """
+        UPDATE slack_inbox SET lease_owner = NULL, lease_until = NULL
+        WHERE lease_owner = @Owner AND processed_at IS NULL
+        """;
+
+    /// <summary>How long a claim holds.</summary>
+    public TimeSpan Lease => leases.Duration;
+
+    private string Owner => leases.Owner;
 
     /// <summary>Writes a batch in one transaction; returns, per envelope, whether it was new (false = a retry or replay).</summary>
     public async Task<bool[]> InsertBatchAsync(IReadOnlyList<InboxEnvelope> batch, CancellationToken ct)
@@ -123,32 +138,56 @@ public sealed class InboxStore(Db db, TimeProvider time)
         return parameter;
     }
 
-    /// <summary>Envelopes a previous run acknowledged but never finished (crash, deploy).</summary>
-    public async Task<IReadOnlyList<InboxEnvelope>> PendingAsync(DateTimeOffset receivedBefore, int limit, CancellationToken ct)
+    /// <summary>
+    /// Stored envelopes no live process holds, received before <paramref name="receivedBefore"/>: left by an earlier
+    /// run or a dead replica, overflowed during a flood, or due for another attempt.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxEnvelope>> DueAsync(DateTimeOffset receivedBefore, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<PendingRow>(SelectPending, new { Before = receivedBefore.ToUnixTimeMilliseconds(), Limit = limit });
+        var rows = await connection.QueryAsync<PendingRow>(SelectDue, new
+        {
+            Before = receivedBefore.ToUnixTimeMilliseconds(), Now = time.GetUtcNow().ToUnixTimeMilliseconds(), Limit = limit,
+        });
         return rows.Select(r => new InboxEnvelope(r.TeamId, r.EnvelopeId, r.Kind, Encoding.UTF8.GetBytes(r.Body), r.ReceivedAt) { Attempts = r.Attempts }).ToList();
     }
 
-    /// <summary>Takes a recovered row for this process only, so two replicas recovering together process it once.</summary>
+    /// <summary>Leases the envelope to this process; false when it is finished, dead, not yet due, or another process holds it.</summary>
     public async Task<bool> TryClaimAsync(InboxEnvelope envelope, CancellationToken ct)
     {
+        var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(Claim, new { envelope.TeamId, envelope.EnvelopeId, Attempts = envelope.Attempts }) == 1;
+        return await connection.ExecuteAsync(Claim, new
+        {
+            envelope.TeamId, envelope.EnvelopeId, Owner, Now = now.ToUnixTimeMilliseconds(), Until = (now + leases.Duration).ToUnixTimeMilliseconds(),
+        }) == 1;
     }
 
-    public async Task MarkProcessedAsync(IReadOnlyList<(InboxEnvelope Envelope, string? Error)> done, CancellationToken ct)
+    /// <summary>Records what became of claimed envelopes and drops the claims; a claim another process took over is left to it.</summary>
+    public async Task CompleteAsync(IReadOnlyList<(InboxEnvelope Envelope, InboxOutcome Outcome)> done, CancellationToken ct)
     {
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var (envelope, error) in done)
+        foreach (var (envelope, outcome) in done)
         {
-            await connection.ExecuteAsync(MarkDone, new { envelope.TeamId, envelope.EnvelopeId, At = at, Error = error }, tx);
+            await connection.ExecuteAsync(Complete, new
+            {
+                envelope.TeamId, envelope.EnvelopeId, Owner, outcome.Error,
+                ProcessedAt = outcome.Finished ? at : (long?)null,
+                DeadAt = outcome.Dead ? at : (long?)null,
+                NotBefore = outcome.RetryAt?.ToUnixTimeMilliseconds() ?? 0,
+            }, tx);
         }
 
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Gives up this process's claims on envelopes it has not finished (at shutdown), so no one waits for them to expire.</summary>
+    public async Task ReleaseAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(Release, new { Owner });
     }
 
     private sealed record PendingRow(string TeamId, string EnvelopeId, string Kind, string Body, long ReceivedAt, long Attempts);

@@ -1,14 +1,19 @@
-using Prometheus;
+using Microsoft.Extensions.Options;
 using NormBot.Slack.Handlers;
+using NormBot.Storage;
+using Prometheus;
 
 namespace NormBot.Slack.Inbox;
 
 /// <summary>
-/// Processes committed envelopes after Slack has its ack: first whatever a previous run left
-/// unfinished, then each lane in order. One bad envelope is logged and marked; it never stops the host.
+/// Processes committed envelopes after Slack has its ack: first whatever a previous run left unfinished, then each
+/// lane in order, while a sweep picks up what no live process holds (overflow, a dead replica's rows, retries). Every
+/// envelope is claimed with a lease before it is handled (PRODUCT §15), so replicas on one store handle it once.
+/// One bad envelope is logged and kept; it never stops the host.
 /// </summary>
 public sealed partial class InboxWorker(
-    InboxQueue queue, InboxStore store, IServiceScopeFactory scopes, TimeProvider time, ILogger<InboxWorker> logger) : BackgroundService
+    InboxQueue queue, InboxStore store, DeadLetters deadLetters, IServiceScopeFactory scopes, IOptions<StorageOptions> options, TimeProvider time,
+    ILogger<InboxWorker> logger) : BackgroundService
 {
     private const int MarkBatch = 64;
 
@@ -19,82 +24,147 @@ public sealed partial class InboxWorker(
     private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(1);
 
+    // Rows younger than this are left to the process that stored them (its lanes have them, in channel order).
+    private static readonly TimeSpan OthersFirst = TimeSpan.FromSeconds(5);
+
+    private readonly int _maxAttempts = options.Value.InboxMaxAttempts;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var startedAt = time.GetUtcNow();
-        await RecoverAsync(startedAt, stoppingToken);
-        await Task.WhenAll(Enumerable.Range(0, queue.LaneCount).Select(i => RunLaneAsync(i, stoppingToken)).Append(SweepAsync(stoppingToken)));
+        var recovered = await RunDueAsync(startedAt, stoppingToken);
+        await Task.WhenAll(Enumerable.Range(0, queue.LaneCount).Select(i => RunLaneAsync(i, stoppingToken)).Append(SweepAsync(startedAt, recovered, stoppingToken)));
     }
 
-    /// <summary>Processes envelopes that overflowed the lanes, from the inbox table, once the lanes are empty.</summary>
-    private async Task SweepAsync(CancellationToken ct)
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await store.ReleaseAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host is being torn down around us (a test's app): the claims expire on their own.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ReleaseFailed(logger, ex); // the claims expire on their own
+        }
+    }
+
+    /// <summary>
+    /// Once the lanes are empty, processes what is due in the inbox table: overflow, retries, a dead process's rows.
+    /// A start-up recovery that failed (the store was not reachable yet) is tried again here until it succeeds.
+    /// </summary>
+    private async Task SweepAsync(DateTimeOffset startedAt, bool recovered, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             await Task.Delay(SweepEvery, TimeProvider.System, ct);
-            if (queue.Overflowed && queue.IsIdle && !queue.IsBusy)
+            if (!recovered)
             {
-                queue.ClearOverflow();
-                await RecoverAsync(DateTimeOffset.FromUnixTimeMilliseconds(queue.OverflowUpTo + 1), ct);
+                recovered = await RunDueAsync(startedAt, ct);
+            }
+            else if (queue.IsIdle && !queue.IsBusy)
+            {
+                var before = time.GetUtcNow() - OthersFirst;
+                if (queue.Overflowed)
+                {
+                    queue.ClearOverflow();
+                    before = DateTimeOffset.FromUnixTimeMilliseconds(Math.Max(before.ToUnixTimeMilliseconds(), queue.OverflowUpTo + 1));
+                }
+
+                await RunDueAsync(before, ct);
             }
         }
     }
 
-    private async Task RecoverAsync(DateTimeOffset startedAt, CancellationToken ct)
+    /// <summary>Claims and processes due rows received before <paramref name="receivedBefore"/>; false if the store failed.</summary>
+    private async Task<bool> RunDueAsync(DateTimeOffset receivedBefore, CancellationToken ct)
     {
         try
         {
-            IReadOnlyList<InboxEnvelope> pending;
-            while ((pending = await store.PendingAsync(startedAt, 500, ct)).Count > 0)
+            IReadOnlyList<InboxEnvelope> due;
+            while ((due = await store.DueAsync(receivedBefore, 500, ct)).Count > 0)
             {
-                Log.Recovering(logger, pending.Count);
-                var done = new List<(InboxEnvelope, string?)>();
-                foreach (var envelope in pending)
+                Log.Recovering(logger, due.Count);
+                var done = new List<(InboxEnvelope, InboxOutcome)>();
+                foreach (var envelope in due)
                 {
-                    if (await store.TryClaimAsync(envelope, ct))
+                    await ClaimAndProcessAsync(envelope, done, ct);
+                    if (done.Count >= MarkBatch)
                     {
-                        done.Add((envelope, await ProcessAsync(envelope, ct)));
-                        await YieldToAcksAsync(ct);
+                        await store.CompleteAsync(done, ct);
+                        done.Clear();
                     }
                 }
 
-                await store.MarkProcessedAsync(done, ct);
-                if (done.Count == 0)
+                await store.CompleteAsync(done, ct);
+                if (due.Count < 500)
                 {
-                    break; // another replica holds them
+                    break;
                 }
             }
+
+            await deadLetters.UpdateMetricAsync(ct);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.RecoveryFailed(logger, ex);
+            return false;
         }
     }
 
     private async Task RunLaneAsync(int lane, CancellationToken ct)
     {
         var reader = queue.Lane(lane);
-        var done = new List<(InboxEnvelope, string?)>(MarkBatch);
+        var done = new List<(InboxEnvelope, InboxOutcome)>(MarkBatch);
         while (await reader.WaitToReadAsync(ct))
         {
-            while (done.Count < MarkBatch && reader.TryRead(out var envelope))
+            // The batch is marked well inside the lease, so no other process takes over a row that is handled.
+            var batchStart = time.GetTimestamp();
+            var taken = 0;
+            while (taken < MarkBatch && time.GetElapsedTime(batchStart) < store.Lease / 4 && reader.TryRead(out var envelope))
             {
-                done.Add((envelope, await ProcessAsync(envelope, ct)));
-                await YieldToAcksAsync(ct);
+                taken++;
+                await ClaimAndProcessAsync(envelope, done, ct);
             }
 
             try
             {
-                await store.MarkProcessedAsync(done, ct);
+                await store.CompleteAsync(done, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Unmarked rows are processed again at the next start; effects are idempotent by key.
+                // The rows stay claimed until the lease expires, then the sweep processes them again; effects are keyed.
                 Log.MarkFailed(logger, done.Count, ex);
             }
 
-            queue.Finished(done.Count);
+            queue.Finished(taken);
             done.Clear();
+        }
+    }
+
+    private async Task ClaimAndProcessAsync(InboxEnvelope envelope, List<(InboxEnvelope, InboxOutcome)> done, CancellationToken ct)
+    {
+        bool claimed;
+        try
+        {
+            claimed = await store.TryClaimAsync(envelope, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.ClaimFailed(logger, envelope.EnvelopeId, ex); // still stored and unclaimed: the sweep tries it later
+            return;
+        }
+
+        if (claimed)
+        {
+            // The claim counted this attempt.
+            done.Add((envelope, await ProcessAsync(envelope, envelope.Attempts + 1, ct)));
+            await YieldToAcksAsync(ct);
         }
     }
 
@@ -105,21 +175,36 @@ public sealed partial class InboxWorker(
     private Task YieldToAcksAsync(CancellationToken ct) =>
         queue.IsBusy ? Task.Delay(BusyPause, TimeProvider.System, ct) : Task.CompletedTask;
 
-    /// <summary>Runs the envelope's handlers; returns the error to record, or null.</summary>
-    private async Task<string?> ProcessAsync(InboxEnvelope envelope, CancellationToken ct)
+    /// <summary>Runs the envelope's handlers; returns what to record.</summary>
+    private async Task<InboxOutcome> ProcessAsync(InboxEnvelope envelope, long attempt, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SlackDispatcher>().DispatchAsync(envelope, ct);
             Processed.WithLabels(envelope.Kind, "ok").Inc();
-            return null;
+            return InboxOutcome.Ok;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Processed.WithLabels(envelope.Kind, "error").Inc();
-            Log.Failed(logger, envelope.Kind, envelope.EnvelopeId, ex);
-            return ex.GetType().Name;
+            var outcome = InboxRetries.After(ex, attempt, _maxAttempts, time.GetUtcNow());
+            if (outcome.Dead)
+            {
+                Processed.WithLabels(envelope.Kind, "dead").Inc();
+                Log.DeadLetter(logger, envelope.Kind, envelope.EnvelopeId, attempt, ex);
+            }
+            else if (outcome.RetryAt is { } retryAt)
+            {
+                Processed.WithLabels(envelope.Kind, "retry").Inc();
+                Log.WillRetry(logger, envelope.Kind, envelope.EnvelopeId, attempt, retryAt, outcome.Error);
+            }
+            else
+            {
+                Processed.WithLabels(envelope.Kind, "error").Inc();
+                Log.Failed(logger, envelope.Kind, envelope.EnvelopeId, outcome.Error);
+            }
+
+            return outcome;
         }
         finally
         {
@@ -129,16 +214,28 @@ public sealed partial class InboxWorker(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Processing {Count} envelopes from the inbox table (left by an earlier run, or overflowed during a flood)")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Processing {Count} envelopes from the inbox table (left by an earlier run or another replica, overflowed, or due again)")]
         public static partial void Recovering(ILogger logger, int count);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Inbox recovery failed")]
+        [LoggerMessage(Level = LogLevel.Error, Message = "Reading the inbox table failed; trying again in a second")]
         public static partial void RecoveryFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Count} envelopes processed")]
         public static partial void MarkFailed(ILogger logger, int count, Exception exception);
 
-        [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Kind} {EnvelopeId} failed")]
-        public static partial void Failed(ILogger logger, string kind, string envelopeId, Exception exception);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not claim envelope {EnvelopeId}; it stays in the inbox for the sweep")]
+        public static partial void ClaimFailed(ILogger logger, string envelopeId, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release this process's inbox claims; they expire on their own")]
+        public static partial void ReleaseFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {Kind} {EnvelopeId} failed ({Error}) on attempt {Attempt}; trying again at {RetryAt}")]
+        public static partial void WillRetry(ILogger logger, string kind, string envelopeId, long attempt, DateTimeOffset retryAt, string? error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {Kind} {EnvelopeId} failed for good ({Error}); not retried")]
+        public static partial void Failed(ILogger logger, string kind, string envelopeId, string? error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Kind} {EnvelopeId} failed on attempt {Attempt}; kept as a dead letter (normbot inbox list, normbot inbox replay)")]
+        public static partial void DeadLetter(ILogger logger, string kind, string envelopeId, long attempt, Exception exception);
     }
 }

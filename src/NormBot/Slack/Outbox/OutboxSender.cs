@@ -15,7 +15,8 @@ namespace NormBot.Slack.Outbox;
 /// screen is not sent twice; a permanent refusal is logged once and its channel or person stops being tracked.
 /// </summary>
 public sealed partial class OutboxSender(
-    Db db, SlackOutbox outbox, ISlackClients slack, InstallationDirectory installations, SlackGone gone, TimeProvider time, ILogger<OutboxSender> logger)
+    Db db, Leases leases, SlackOutbox outbox, ISlackClients slack, InstallationDirectory installations, SlackGone gone, TimeProvider time,
+    ILogger<OutboxSender> logger)
     : BackgroundService
 {
     /// <summary>Past this age a message is dropped: a nudge a day late confuses more than it helps.</summary>
@@ -39,7 +40,7 @@ public sealed partial class OutboxSender(
     private const string SelectDue = $"""
         SELECT o.team_id AS TeamId, o.id AS Id, o.method AS Method, o.body AS Body, o.attempts AS Attempts, o.created_at AS CreatedAt, o.receipt AS Receipt
         FROM slack_outbox o
-        WHERE {DueWhere}
+        WHERE {DueWhere} AND (o.lease_until IS NULL OR o.lease_until < @Now)
         ORDER BY o.not_before LIMIT 50
         """;
 
@@ -48,8 +49,16 @@ public sealed partial class OutboxSender(
         ON CONFLICT (team_id, receipt) DO UPDATE SET channel_id = excluded.channel_id, ts = excluded.ts, posted_at = excluded.posted_at
         """;
 
-    private const string MarkDone = "UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
-    private const string MarkRetry = "UPDATE slack_outbox SET attempts = attempts + 1, not_before = @NotBefore, last_error = @Error WHERE team_id = @TeamId AND id = @Id";
+    // Compare-and-swap on the lease (PRODUCT §15): of two replicas that read the same due row, one sends it.
+    private const string Claim = """
+        UPDATE slack_outbox SET lease_owner = @Owner, lease_until = @Until
+        WHERE team_id = @TeamId AND id = @Id AND sent_at IS NULL AND not_before <= @Now AND (lease_until IS NULL OR lease_until < @Now)
+        """;
+
+    private const string Settled = "lease_owner = NULL, lease_until = NULL WHERE team_id = @TeamId AND id = @Id AND lease_owner = @Owner";
+    private const string MarkDone = $"UPDATE slack_outbox SET sent_at = @At, attempts = attempts + 1, last_error = @Error, {Settled}";
+    private const string MarkRetry = $"UPDATE slack_outbox SET attempts = attempts + 1, not_before = @NotBefore, last_error = @Error, {Settled}";
+    private const string Unclaim = $"UPDATE slack_outbox SET {Settled}";
 
     private static readonly Counter Sent = Metrics.CreateCounter("normbot_outbox_sent_total", "Outbox messages by outcome.", "method", "outcome");
 
@@ -121,6 +130,19 @@ public sealed partial class OutboxSender(
     /// <summary>Returns false when the workspace is paused and the row was left as it was.</summary>
     private async Task<bool> SendAsync(Row row, CancellationToken ct)
     {
+        var claimedAt = time.GetUtcNow();
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var claim = new
+            {
+                row.TeamId, row.Id, leases.Owner, Now = claimedAt.ToUnixTimeMilliseconds(), Until = (claimedAt + leases.Duration).ToUnixTimeMilliseconds(),
+            };
+            if (await connection.ExecuteAsync(Claim, claim) == 0)
+            {
+                return true; // another replica has it
+            }
+        }
+
         SlackApiException? failure = null;
         PostMessageResponse? posted = null;
         try
@@ -148,13 +170,14 @@ public sealed partial class OutboxSender(
             _ => "failed",
         };
         Sent.WithLabels(row.Method, outcome).Inc();
-        if (outcome == "paused")
-        {
-            return false;
-        }
-
         await using (var connection = await db.OpenAsync(ct))
         {
+            if (outcome == "paused")
+            {
+                await connection.ExecuteAsync(Unclaim, new { row.TeamId, row.Id, leases.Owner });
+                return false;
+            }
+
             if (posted is not null && row.Receipt is not null)
             {
                 await connection.ExecuteAsync(RememberPost, new { row.TeamId, row.Receipt, ChannelId = posted.Channel, posted.Ts, At = now.ToUnixTimeMilliseconds() });
@@ -163,12 +186,12 @@ public sealed partial class OutboxSender(
             if (outcome == "retry")
             {
                 var wait = Backoff(row.Attempts, (failure as SlackRateLimitedException)?.RetryAfter);
-                await connection.ExecuteAsync(MarkRetry, new { row.TeamId, row.Id, NotBefore = (now + wait).ToUnixTimeMilliseconds(), Error = failure!.Error });
+                await connection.ExecuteAsync(MarkRetry, new { row.TeamId, row.Id, leases.Owner, NotBefore = (now + wait).ToUnixTimeMilliseconds(), Error = failure!.Error });
                 Log.WillRetry(logger, row.Method, failure.Error, wait.TotalSeconds);
                 return true;
             }
 
-            await connection.ExecuteAsync(MarkDone, new { row.TeamId, row.Id, At = now.ToUnixTimeMilliseconds(), failure?.Error });
+            await connection.ExecuteAsync(MarkDone, new { row.TeamId, row.Id, leases.Owner, At = now.ToUnixTimeMilliseconds(), failure?.Error });
         }
 
         if (outcome == "uncertain")

@@ -4,9 +4,12 @@ using System.Text.Json.Nodes;
 
 namespace NormBot.Slack.SocketMode;
 
-/// <summary>Reads one whole JSON text message from a WebSocket, however many frames it spans.</summary>
+/// <summary>Reads one whole JSON text message from a WebSocket, however many frames it spans, up to a bound.</summary>
 internal static class SocketFrames
 {
+    /// <summary>As for HTTP requests (<see cref="Http.SlackRequestBody.MaxBytes"/>): far above any real envelope.</summary>
+    public const int MaxBytes = Http.SlackRequestBody.MaxBytes;
+
     /// <summary>Returns null when the peer sent a close frame.</summary>
     public static async Task<JsonObject?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {
@@ -20,6 +23,12 @@ internal static class SocketFrames
             }
 
             buffer.Advance(result.Count);
+            if (buffer.WrittenCount > MaxBytes)
+            {
+                // The connection is dropped and opened again; Slack redelivers what was not acknowledged.
+                throw new WebSocketException(WebSocketError.Faulted, $"Socket Mode message larger than {MaxBytes} bytes");
+            }
+
             if (result.EndOfMessage)
             {
                 return JsonNode.Parse(buffer.WrittenSpan) as JsonObject

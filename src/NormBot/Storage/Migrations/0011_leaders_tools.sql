@@ -23,5 +23,3 @@ CREATE TABLE message_facts (
 CREATE INDEX ix_message_facts_at ON message_facts (team_id, at);
 CREATE INDEX ix_message_facts_waiting ON message_facts (team_id, channel_id, user_id) WHERE follow_up_at IS NULL;
 
--- /norms preview reads one week of a workspace's asks by when they were opened, whatever their state.
-CREATE INDEX ix_asks_opened ON asks (team_id, opened_at);

@@ -5,7 +5,8 @@ CREATE INDEX ix_ask_assignees_user_open ON ask_assignees (team_id, user_id) WHER
 CREATE INDEX ix_asks_asker_open ON asks (team_id, asker_id) WHERE state = 'open';
 
 -- Digests and stats, for the workspace or one channel: the asks opened in a period, those opened earlier and still
--- open, and those opened earlier but resolved within it. The first also covers the Home tab's slowest channels.
+-- open, and those opened earlier but resolved within it. The first also covers the Home tab's slowest channels
+-- and /norms preview's week.
 CREATE INDEX ix_asks_opened ON asks (team_id, opened_at, channel_id, first_reply_at);
 CREATE INDEX ix_asks_channel_opened ON asks (team_id, channel_id, opened_at);
 CREATE INDEX ix_asks_channel_open ON asks (team_id, channel_id, opened_at) WHERE state = 'open';

@@ -26,6 +26,9 @@ public sealed class KillDuringFloodTests
         environment["Slack__SigningSecret"] = NormBotFactory.SigningSecret;
         environment["Slack__ApiBaseUrl"] = slack.ApiBaseUrl.ToString();
 
+        // The killed process's claims on the events it was handling must expire before the restart may take them over.
+        environment["Storage__Lease"] = "00:00:05";
+
         var acknowledged = new ConcurrentBag<string>();
         var refused = 0;
         using (var bot = await NormBotProcess.StartAsync(environment, NormBotProcess.FreePort()))

@@ -68,12 +68,14 @@ public sealed class FaultRunTests : RulesTestBase
         var dms = Delivered("chat.postMessage");
         var calls = Env.Slack.Calls;
         var outbox = await OutboxSummaryAsync();
+        var (retried, dead) = await RetriedAndDeadAsync();
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"events {events}: acked in {acknowledged.TotalSeconds:0.0}s, processed by {processed.TotalSeconds:0.0}s, nudges out by {nudged.TotalSeconds:0.0}s, total {clock.Elapsed.TotalSeconds:0.0}s; " +
             $"calls {calls.Count}: {calls.Count(c => c.StatusCode >= 500)} 5xx, {calls.Count(c => c.StatusCode == 429)} 429; " +
             $"nudges {ephemeral.Count}/{greeted.Count}, reminders {dms.Count}/{asked.Count}; outbox {outbox}, " +
             $"{Env.App.Logs.Lines.Count(l => l.Contains("not taken by Slack", StringComparison.Ordinal))} put back for later after the client's own retries; " +
-            $"{Env.App.Logs.Lines.Count(l => l.Contains("users.info for", StringComparison.Ordinal))} time-zone lookups fell back to the protocol's zone"));
+            $"{Env.App.Logs.Lines.Count(l => l.Contains("users.info for", StringComparison.Ordinal))} time-zone lookups fell back to the protocol's zone; " +
+            $"inbox: {retried} events processed again after a failed attempt, {dead} dead letters"));
 
         Assert.Multiple(() =>
         {
@@ -83,6 +85,14 @@ public sealed class FaultRunTests : RulesTestBase
         });
         Assert.That(await OutboxSummaryAsync(), Is.EqualTo($"{greeted.Count + asked.Count} sent, 0 failed, 0 waiting"));
         Assert.That(await UnprocessedAsync(), Is.Zero);
+        Assert.That(dead, Is.Zero, "nothing dead-lettered that a retry would have saved");
+    }
+
+    private async Task<(long Retried, long Dead)> RetriedAndDeadAsync()
+    {
+        await using var connection = Env.App.Database();
+        return (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox WHERE attempts > 1"),
+            await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM slack_inbox WHERE dead_at IS NOT NULL"));
     }
 
     private List<NormBot.SlackEmulator.RecordedCall> Delivered(string method) =>
