@@ -60,13 +60,16 @@ public sealed class NormBotFactory : WebApplicationFactory<Program>
     /// <summary>Creates the app's schema without starting it, as a previous run would have left it.</summary>
     public async Task MigrateAsync()
     {
-        using var db = new NormBot.Storage.Db(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions
-        {
-            Provider = Provider ?? NormBot.Storage.StorageProviders.Sqlite,
-            ConnectionString = ConnectionString,
-        }));
+        using var db = StoreDb();
         await new NormBot.Storage.MigrationRunner(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<NormBot.Storage.MigrationRunner>.Instance).MigrateAsync();
     }
+
+    /// <summary>The app's store without the app: for tests of one store class that no running service may disturb.</summary>
+    public NormBot.Storage.Db StoreDb() => new(Microsoft.Extensions.Options.Options.Create(new NormBot.Storage.StorageOptions
+    {
+        Provider = Provider ?? NormBot.Storage.StorageProviders.Sqlite,
+        ConnectionString = ConnectionString,
+    }));
 
     /// <summary>True when the suite runs on PostgreSQL (NORMBOT_TEST_STORE=postgres).</summary>
     public bool OnPostgres => NormBot.Storage.StorageProviders.IsPostgres(Provider);

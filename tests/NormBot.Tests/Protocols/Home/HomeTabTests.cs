@@ -22,6 +22,10 @@ public sealed class HomeTabTests
     [Test]
     public async Task AppHomeOpened_SeededAskAssignedToYou_ListedUnderWaitsOnYou()
     {
+        // Working time is wall time here, so the overdue scan (which recomputes a due time from the protocol) agrees
+        // with the seeded "due an hour ago" whenever it runs before the tab opens.
+        await _app.DisposeAsync();
+        _app = await NormsTestApp.StartAsync(settings: new Dictionary<string, string?> { ["Norms:Defaults:hours"] = "always", ["Norms:Defaults:days"] = "mon-sun" });
         var now = _app.Env.Time.GetUtcNow();
         await SeedAskAsync(General, "1700000000.000100", OtherMember, "Can you review the Q3 budget sheet?", now.AddHours(-5), Member, now.AddHours(-1));
         await SeedAskAsync(Support, "1700000000.000200", OtherMember, "Newer question for you", now.AddHours(-1), Member, now.AddHours(3));
