@@ -9,7 +9,7 @@ using NormBot.Slack.Quotes;
 namespace NormBot.Digests;
 
 /// <summary>Builds a <see cref="DigestReport"/> for some channels and a period from what the rules recorded.</summary>
-public sealed partial class DigestReporter(DigestDataStore data, ProtocolService protocols, PersonalSchedules schedules, ISlackClients slack, ChannelPrivacy privacy, SlackQuotes quotes, ILogger<DigestReporter> logger)
+public sealed class DigestReporter(DigestDataStore data, ProtocolService protocols, PersonalSchedules schedules, ISlackClients slack, ChannelPrivacy privacy, SlackQuotes quotes)
 {
     /// <summary>How many oldest open asks and decisions get a line (and a permalink call) of their own.</summary>
     public const int OpenAskLines = 10;
@@ -56,7 +56,7 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         foreach (var ask in open.Where(a => readable[a.ChannelId]).OrderBy(a => a.OpenedAt).ThenBy(a => a.Ts, StringComparer.Ordinal).Take(OpenAskLines))
         {
             var waiting = WorkingTime.WorkingTimeBetween(DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt), to, For(ask).Schedule);
-            oldest.Add(new OpenAskLine(ask, await quotes.OfAsync(teamId, ask.Excerpt, ct), await PermalinkAsync(teamId, ask.ChannelId, ask.Ts, ct), waiting));
+            oldest.Add(new OpenAskLine(ask, await quotes.OfAsync(teamId, ask.Excerpt, ct), await slack.For(teamId).PermalinkOrNullAsync(ask.ChannelId, ask.Ts, ct), waiting));
         }
 
         var fromMs = from.ToUnixTimeMilliseconds();
@@ -64,7 +64,7 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
         var decisions = new List<DecisionLine>();
         foreach (var decision in recent.Where(d => readable[d.ChannelId]).OrderByDescending(d => d.At).Take(DecisionLines))
         {
-            decisions.Add(new DecisionLine(decision, await quotes.OfAsync(teamId, decision.Excerpt, ct), await PermalinkAsync(teamId, decision.ChannelId, decision.Ts, ct)));
+            decisions.Add(new DecisionLine(decision, await quotes.OfAsync(teamId, decision.Excerpt, ct), await slack.For(teamId).PermalinkOrNullAsync(decision.ChannelId, decision.Ts, ct)));
         }
 
         var unquoted = open.Count(a => !readable[a.ChannelId]) + recent.Count(d => !readable[d.ChannelId]);
@@ -72,21 +72,4 @@ public sealed partial class DigestReporter(DigestDataStore data, ProtocolService
     }
 
     private static (string Channel, string Assignee) Key(AskRow ask) => (ask.ChannelId, ask.AssigneeId ?? AskStore.Anyone);
-
-    // A missing link is not worth failing a digest for: the line still names the channel and the asker.
-    private async Task<string?> PermalinkAsync(string teamId, string channel, string ts, CancellationToken ct)
-    {
-        try
-        {
-            return await slack.For(teamId).GetPermalinkAsync(channel, ts, ct);
-        }
-        catch (SlackApiException ex)
-        {
-            LogNoPermalink(logger, channel, ts, ex.Error);
-            return null;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No permalink for {Channel}/{Ts}: {Error}")]
-    private static partial void LogNoPermalink(ILogger logger, string channel, string ts, string error);
 }

@@ -29,10 +29,14 @@ public sealed class LeaderPolicy(UserDirectory users, LeaderStore leaders, IOpti
         return profile is { IsAdmin: true } or { IsOwner: true };
     }
 
+    /// <summary>The leaders by name: <c>Norms:Leaders</c> and those added with <c>/norms leaders add</c> (admins and owners are not listed).</summary>
+    public async Task<IReadOnlyList<string>> NamedLeadersAsync(string teamId, CancellationToken ct) =>
+        ConfiguredLeaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>One line naming who can run leader subcommands, for the refusal reply and <c>leaders list</c>.</summary>
     public async Task<string> WhoCanAsync(string teamId, CancellationToken ct)
     {
-        var named = ConfiguredLeaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct(StringComparer.Ordinal).ToList();
+        var named = await NamedLeadersAsync(teamId, ct);
         return named.Count == 0
             ? "workspace admins and owners"
             : "workspace admins and owners, and " + string.Join(", ", named.Select(u => $"<@{u}>"));

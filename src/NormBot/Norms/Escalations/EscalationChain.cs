@@ -21,7 +21,7 @@ namespace NormBot.Norms.Escalations;
 /// </summary>
 public sealed class EscalationChain(
     AskStore asks, EscalationStore store, ProtocolService protocols, PersonalSchedules schedules, Nudger nudger, ISlackClients slack,
-    LeaderStore leaders, SlackQuotes quotes, ChannelPrivacy privacy, IOptions<NormsOptions> options)
+    LeaderPolicy leaders, SlackQuotes quotes, ChannelPrivacy privacy)
 {
     /// <summary>Fires the ask's next level if it is due with everyone's time as it is now; true when a message went out.</summary>
     public async Task<bool> FireAsync(string teamId, string channelId, string ts, DateTimeOffset now, CancellationToken ct)
@@ -111,7 +111,7 @@ public sealed class EscalationChain(
                 break;
             default:
                 (recipient, postTo, shown, threadTs) = ("leaders", ask.ChannelId, "the channel's leaders", thread);
-                var all = await LeadersAsync(ask.TeamId, ct);
+                var all = await leaders.NamedLeadersAsync(ask.TeamId, ct);
                 mention = all.Count == 0 ? null : string.Join(' ', all.Select(u => $"<@{u}>"));
                 break;
         }
@@ -139,7 +139,7 @@ public sealed class EscalationChain(
         Ask ask, Protocol protocol, int level, int levels, IReadOnlyList<string> people, string waited, string? permalink, CancellationToken ct)
     {
         var outcome = EscalationStep.Skipped;
-        foreach (var leader in await LeadersAsync(ask.TeamId, ct))
+        foreach (var leader in await leaders.NamedLeadersAsync(ask.TeamId, ct))
         {
             var excerpt = await quotes.OfAsync(ask.TeamId, ask.ChannelId, ask.Excerpt, QuoteAudience.Person(leader), ct);
             var (text, blocks) = NudgeMessages.Escalation(ask.ChannelId, ask.Ts, excerpt, people, waited, permalink, null);
@@ -171,7 +171,4 @@ public sealed class EscalationChain(
         { Kind: SlackRefKind.UserGroup } => "a group",
         _ => "a person",
     };
-
-    private async Task<List<string>> LeadersAsync(string teamId, CancellationToken ct) =>
-        options.Value.Leaders.Concat(await leaders.AllAsync(teamId, ct)).Distinct().ToList();
 }
