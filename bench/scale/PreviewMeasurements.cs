@@ -27,6 +27,7 @@ public sealed class PreviewMeasurements(BenchHost host)
         await sampling.CancelAsync();
         var peakMb = await peak / (1024.0 * 1024.0);
         figures.Add(new Figure("peak RSS (the previews, sampled)", peakMb, peakMb, 250, "MB"));
+        figures.ForEach(f => Console.Error.WriteLine($"  = {f.Operation}: {f.Value:0.0} {f.Unit} (slowest {f.Max:0.0})"));
         return figures;
     }
 

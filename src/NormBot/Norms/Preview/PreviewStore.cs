@@ -43,10 +43,12 @@ public sealed class PreviewStore(Db db)
         WHERE team_id = @TeamId AND channel_id = @ChannelId AND user_id = @UserId AND follow_up_at IS NULL AND ts < @Ts
         """;
 
+    // A message complete under every min-words (lacks_context_from null) is one no value makes the context rule nudge:
+    // only the others are read, a few percent of a busy week's messages.
     private const string InPeriod = """
         SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, lacks_context_from AS LacksContextFrom, follow_up_at AS FollowUpAt
         FROM message_facts
-        WHERE team_id = @TeamId AND at >= @From AND at < @To
+        WHERE team_id = @TeamId AND at >= @From AND at < @To AND lacks_context_from IS NOT NULL
         """;
 
     // A fact's at is its ts as an instant: the key's ts range reads the channel's week alone (Slack ts compare as text).

@@ -32,6 +32,7 @@ public sealed class PreviewStoreTests
 
         Assert.That(all.Facts.Select(f => $"{f.ChannelId}/{f.Ts}"), Is.EquivalentTo(new[] { "C0BUSY/" + Ts(From), "C0BUSY/" + Ts(Now.AddHours(-1)), "C0QUIET/" + Ts(From.AddHours(2)) }));
         Assert.That(all.Asks.Select(a => a.Ts).Distinct(), Has.Exactly(2).Items, "the seed has asks in both channels");
+        Assert.That(all.Facts.Select(f => f.LacksContextFrom), Has.All.Not.Null, "a message complete under every min-words is never nudged, so not read");
         Assert.That(all.Misroutes, Has.Count.EqualTo(2));
         Assert.That(busy.Facts.Select(f => f.Ts), Is.EquivalentTo(all.Facts.Where(f => f.ChannelId == "C0BUSY").Select(f => f.Ts)));
         Assert.That(busy.Facts.Single(f => f.Ts == Ts(Now.AddHours(-1))).FollowUpAt, Is.EqualTo(Now.AddMinutes(-50).ToUnixTimeMilliseconds()), "its author spoke again 10 minutes later");
@@ -44,13 +45,14 @@ public sealed class PreviewStoreTests
     private static async Task SeedAsync(Db db, PreviewStore store)
     {
         // Facts as the rules record them: the first second of the week and one millisecond before it, two channels.
-        async Task SayAsync(string channel, DateTimeOffset at, string? threadTs = null) =>
-            await store.RecordAsync(new SaidMessage(Team, channel, "U0ANA", Ts(at), threadTs, "hi", HasFiles: false), CancellationToken.None);
+        async Task SayAsync(string channel, DateTimeOffset at, string? threadTs = null, string text = "hi") =>
+            await store.RecordAsync(new SaidMessage(Team, channel, "U0ANA", Ts(at), threadTs, text, HasFiles: false), CancellationToken.None);
         await SayAsync("C0BUSY", From.AddMilliseconds(-1));
         await SayAsync("C0BUSY", From);
         await SayAsync("C0BUSY", Now.AddHours(-1));
         await SayAsync("C0BUSY", Now.AddMinutes(-50), threadTs: Ts(Now.AddHours(-1)));
         await SayAsync("C0QUIET", From.AddHours(2));
+        await SayAsync("C0QUIET", From.AddHours(3), text: "The nightly export failed at 02:10 because the billing API timed out; I restarted it and it finished at 02:40.");
 
         await using var connection = await db.OpenAsync();
         foreach (var (channel, at) in new[] { ("C0BUSY", From.AddHours(1)), ("C0BUSY", From.AddHours(-1)), ("C0QUIET", Now.AddHours(-3)) })
