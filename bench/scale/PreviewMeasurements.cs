@@ -17,6 +17,7 @@ public sealed class PreviewMeasurements(BenchHost host)
     public async Task<IReadOnlyList<Figure>> RunAsync(Func<string, double, Func<Task>, Task<Figure>> time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(time);
+        var beforeMb = Environment.WorkingSet / (1024.0 * 1024.0);
         using var sampling = new CancellationTokenSource();
         var peak = SampleRssAsync(sampling.Token);
         var figures = new List<Figure>
@@ -26,6 +27,7 @@ public sealed class PreviewMeasurements(BenchHost host)
         };
         await sampling.CancelAsync();
         var peakMb = await peak / (1024.0 * 1024.0);
+        figures.Add(new Figure("RSS before the previews (host and emulator)", beforeMb, beforeMb, 0, "MB"));
         figures.Add(new Figure("peak RSS (the previews, sampled)", peakMb, peakMb, 250, "MB"));
         figures.ForEach(f => Console.Error.WriteLine($"  = {f.Operation}: {f.Value:0.0} {f.Unit} (slowest {f.Max:0.0})"));
         return figures;
