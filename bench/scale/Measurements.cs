@@ -34,7 +34,7 @@ public sealed class Measurements(BenchHost host, int events)
         var now = host.Time.GetUtcNow();
         var scanner = services.GetRequiredService<OverdueScanner>();
         var reporter = services.GetRequiredService<DigestReporter>();
-        var figures = new List<Figure>
+        var figures = new List<Figure>(await new PreviewMeasurements(host).RunAsync(TimeAsync, ct))
         {
             await TimeAsync("overdue-scan pass", 100, () => scanner.ScanAsync(ct)),
             await TimeAsync("30-day digest, busiest channel", 1000, async () =>

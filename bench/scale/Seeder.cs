@@ -23,6 +23,7 @@ public static class Seeder
             ("nudges", ScaleData.NudgeColumns, data.Nudges()),
             ("user_profiles", ScaleData.ProfileColumns, data.Profiles()),
             ("leaders", ScaleData.LeaderColumns, data.Leaders()),
+            ("message_facts", SeedPreviewFacts.Columns, SeedPreviewFacts.Rows(data)),
         };
         foreach (var (table, columns, rows) in tables)
         {

@@ -6,6 +6,7 @@
 # usage: bench/scale/run.sh [--quick]            --quick: 10k asks only; default: 10k, 100k and 1M asks
 #   SCALE_DATA=<folder>   seeded SQLite files (default /tmp/normbot-scale); kept, so the next run skips seeding
 #   SCALE_POSTGRES=<conn> a PostgreSQL server to use instead of starting a throwaway cluster
+#   SCALE_PG_PORT=55442   the loopback port of that throwaway cluster (one per concurrent run)
 #   SCALE_STORES="sqlite" the stores to run (default "sqlite postgres")
 #   SCALE_SIZES="100000"  the sizes to run (overrides --quick)
 set -uo pipefail
@@ -23,6 +24,7 @@ scale() { dotnet "$out/bin/Scale.dll" "$@"; }
 # $data so its seeded databases are reused by the next run; stopped on exit.
 pg=${SCALE_POSTGRES:-}
 pgdir=$data/pg
+pgport=${SCALE_PG_PORT:-55442}
 stop_pg() { :; }
 if [[ " $stores " == *" postgres "* && -z $pg ]]; then
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -33,8 +35,8 @@ if [[ " $stores " == *" postgres "* && -z $pg ]]; then
   else
     mkdir -p "$pgdir"; [[ $(id -u) == 0 ]] && chown postgres "$pgdir"
     [[ -d $pgdir/data ]] || as_pg "$pgbin/initdb" -D "$pgdir/data" -A trust -U postgres > "$out/pg.log" 2>&1
-    if as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-p 55442 -k $pgdir -h 127.0.0.1" -l "$pgdir/server.log" -w start >> "$out/pg.log" 2>&1; then
-      pg="Host=127.0.0.1;Port=55442;Username=postgres"
+    if as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -o "-p $pgport -k $pgdir -h 127.0.0.1" -l "$pgdir/server.log" -w start >> "$out/pg.log" 2>&1; then
+      pg="Host=127.0.0.1;Port=$pgport;Username=postgres"
       stop_pg() { as_pg "$pgbin/pg_ctl" -D "$pgdir/data" -m fast stop >/dev/null 2>&1; }
     else
       echo "postgres: skipped, the throwaway server did not start (see $out/pg.log)"

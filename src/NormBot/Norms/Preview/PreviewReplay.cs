@@ -1,3 +1,4 @@
+using NormBot.Digests;
 using NormBot.Norms.Asks;
 using NormBot.Norms.Nudges;
 using NormBot.Norms.People;
@@ -8,7 +9,8 @@ namespace NormBot.Norms.Preview;
 
 /// <summary>
 /// Replays a period's stored metadata under a protocol per channel, through the rules' own decisions: ask deadlines and
-/// escalation times from <see cref="AskDeadlines"/> on each assignee's <see cref="PersonalSchedules"/>, the context rule
+/// escalation times from <see cref="AskDeadlines"/> on each assignee's schedule (<see cref="PersonalSchedules.ForReportAsync"/>, as
+/// a digest reads it: stored profiles and statuses, no Slack call), the context rule
 /// from <see cref="ContextRule.WouldNudge"/>, the misroute nudges as recorded (their text is not kept), then observe mode
 /// and the daily nudge limit. Writes nothing.
 /// </summary>
@@ -20,35 +22,33 @@ public sealed class PreviewReplay(PersonalSchedules schedules)
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(protocolFor);
         var protocols = new Dictionary<string, Protocol>();
-        async Task<Protocol?> Tracked(string channelId)
-        {
-            if (onlyChannel is not null && channelId != onlyChannel)
-            {
-                return null;
-            }
+        async Task<Protocol> ProtocolOf(string channelId) =>
+            protocols.TryGetValue(channelId, out var known) ? known : protocols[channelId] = await protocolFor(channelId);
 
-            if (!protocols.TryGetValue(channelId, out var protocol))
-            {
-                protocols[channelId] = protocol = await protocolFor(channelId);
-            }
+        async Task<Protocol?> Tracked(string channelId) =>
+            (onlyChannel is null || channelId == onlyChannel) && await ProtocolOf(channelId) is { Tracking: true } protocol ? protocol : null;
 
-            return protocol.Tracking ? protocol : null;
-        }
-
-        var nudges = new List<(string UserId, long At, string Rule, bool Observe, int Limit)>();
-        var (asks, pastDue, escalated) = (0, 0, 0);
+        var tracked = new List<(IGrouping<(string ChannelId, string Ts), AskWait> Waits, Protocol Protocol)>();
         foreach (var ask in data.Asks.GroupBy(a => (a.ChannelId, a.Ts)))
         {
-            if (await Tracked(ask.Key.ChannelId) is not { } protocol)
+            if (await Tracked(ask.Key.ChannelId) is { } protocol)
             {
-                continue;
+                tracked.Add((ask, protocol));
             }
+        }
 
-            asks++;
+        // Everyone's time read once for the week, as a digest reads it: a week of a busy workspace is tens of thousands
+        // of waits, and a schedule read per wait (or a users.info call per stale profile) would not answer in Slack's window.
+        var pairs = tracked.SelectMany(t => t.Waits.Where(w => w.Declined == 0).Select(w => (w.ChannelId, w.UserId)));
+        var schedulesOf = await schedules.ForReportAsync(teamId, pairs, ProtocolOf, DigestReporter.ReportProfileAge, ct);
+        var nudges = new List<(string UserId, long At, string Rule, bool Observe, int Limit)>();
+        var (pastDue, escalated) = (0, 0);
+        foreach (var (ask, protocol) in tracked)
+        {
             var (late, escalates) = (false, false);
             foreach (var wait in ask.Where(w => w.Declined == 0))
             {
-                var schedule = await schedules.ForAsync(teamId, wait.UserId, wait.ChannelId, protocol, ct);
+                var schedule = schedulesOf[(wait.ChannelId, wait.UserId)];
                 var openedAt = DateTimeOffset.FromUnixTimeMilliseconds(wait.OpenedAt);
                 var end = wait.EndedAt is { } ended ? DateTimeOffset.FromUnixTimeMilliseconds(ended) : now;
                 var due = AskDeadlines.Due(openedAt, protocol, schedule);
@@ -88,7 +88,7 @@ public sealed class PreviewReplay(PersonalSchedules schedules)
             }
         }
 
-        return Count(asks, pastDue, escalated, nudges);
+        return Count(tracked.Count, pastDue, escalated, nudges);
     }
 
     // The Nudger's limit: at most nudge-limit nudges to one person in any 24 hours, observed ones counted apart.

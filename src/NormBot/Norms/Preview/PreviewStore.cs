@@ -1,5 +1,6 @@
 using Dapper;
 using NormBot.Norms.Rules;
+using NormBot.Slack;
 using NormBot.Storage;
 
 namespace NormBot.Norms.Preview;
@@ -19,11 +20,16 @@ public sealed class PreviewStore(Db db)
         WHERE k.team_id = @TeamId AND k.opened_at >= @From AND k.opened_at < @To AND k.state <> 'deleted'
         """;
 
+    // One channel's week on its own index (ix_asks_channel_opened), not the workspace's week filtered in memory.
+    private const string ChannelAsksInPeriod = AsksInPeriod + " AND k.channel_id = @ChannelId";
+
     private const string MisroutesInPeriod = """
         SELECT channel_id AS ChannelId, user_id AS UserId, at AS At
         FROM nudges
         WHERE team_id = @TeamId AND rule = 'misroute' AND at >= @From AND at < @To
         """;
+
+    private const string ChannelMisroutesInPeriod = MisroutesInPeriod + " AND channel_id = @ChannelId";
 
     private const string Insert = """
         INSERT INTO message_facts (team_id, channel_id, ts, user_id, at, lacks_context_from, follow_up_at)
@@ -37,11 +43,16 @@ public sealed class PreviewStore(Db db)
         WHERE team_id = @TeamId AND channel_id = @ChannelId AND user_id = @UserId AND follow_up_at IS NULL AND ts < @Ts
         """;
 
+    // A message complete under every min-words (lacks_context_from null) is one no value makes the context rule nudge:
+    // only the others are read, a few percent of a busy week's messages.
     private const string InPeriod = """
         SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, lacks_context_from AS LacksContextFrom, follow_up_at AS FollowUpAt
         FROM message_facts
-        WHERE team_id = @TeamId AND at >= @From AND at < @To
+        WHERE team_id = @TeamId AND at >= @From AND at < @To AND lacks_context_from IS NOT NULL
         """;
+
+    // A fact's at is its ts as an instant: the key's ts range reads the channel's week alone (Slack ts compare as text).
+    private const string ChannelInPeriod = InPeriod + " AND channel_id = @ChannelId AND ts >= @FromTs";
 
     public async Task RecordAsync(SaidMessage said, CancellationToken ct)
     {
@@ -56,14 +67,22 @@ public sealed class PreviewStore(Db db)
         }
     }
 
-    public async Task<PreviewData> LoadAsync(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    /// <summary>The period's rows for the workspace, or for one channel when <paramref name="channelId"/> is given.</summary>
+    public async Task<PreviewData> LoadAsync(string teamId, DateTimeOffset from, DateTimeOffset to, string? channelId, CancellationToken ct)
     {
-        var args = new { TeamId = teamId, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
+        var args = new { TeamId = teamId, From = from.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds(), ChannelId = channelId, FromTs = SlackTs.FromInstant(from) };
+        var one = channelId is not null;
+        var facts = await QueryAsync<MessageFact>(one ? ChannelInPeriod : InPeriod, args, ct);
+        var asks = await QueryAsync<AskWait>(one ? ChannelAsksInPeriod : AsksInPeriod, args, ct);
+        var misroutes = await QueryAsync<MisrouteRow>(one ? ChannelMisroutesInPeriod : MisroutesInPeriod, args, ct);
+        return new PreviewData(facts, asks, misroutes);
+    }
+
+    // A connection per read: on SQLite one connection at a time serves the whole bot, whose events should not wait for all three.
+    private async Task<List<T>> QueryAsync<T>(string sql, object args, CancellationToken ct)
+    {
         await using var connection = await db.OpenAsync(ct);
-        var facts = await connection.QueryAsync<MessageFact>(new CommandDefinition(InPeriod, args, cancellationToken: ct));
-        var asks = await connection.QueryAsync<AskWait>(new CommandDefinition(AsksInPeriod, args, cancellationToken: ct));
-        var misroutes = await connection.QueryAsync<MisrouteRow>(new CommandDefinition(MisroutesInPeriod, args, cancellationToken: ct));
-        return new PreviewData(facts.ToList(), asks.ToList(), misroutes.ToList());
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
     }
 }
 

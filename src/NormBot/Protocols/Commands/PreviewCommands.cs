@@ -45,7 +45,7 @@ public sealed class PreviewCommands(ProtocolService protocols, PreviewStore stor
     public async Task<NormsReply> PreviewAsync(string teamId, string key, string value, string? channelId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var data = await store.LoadAsync(teamId, now - Period, now, ct);
+        var data = await store.LoadAsync(teamId, now - Period, now, channelId, ct);
         var before = await replay.ReplayAsync(teamId, data, c => protocols.GetAsync(teamId, c, ct), channelId, now, ct);
         var after = await replay.ReplayAsync(teamId, data, c => protocols.WouldBeAsync(teamId, c, channelId, key, value, ct), channelId, now, ct);
         var current = (await protocols.GetAsync(teamId, channelId, ct)).Values[key];

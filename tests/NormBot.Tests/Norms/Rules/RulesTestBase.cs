@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using NormBot.SlackEmulator;
 using NormBot.Tests.TestSupport;
 
@@ -25,11 +26,16 @@ public abstract class RulesTestBase
         ["Norms:Leaders:0"] = TeamChat.Lead,
     };
 
+    /// <summary>Test-host registrations on top of the app's own (a decorator, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     [SetUp]
     public async Task StartAsync()
     {
         Clock = new TestClock(StartAt);
-        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: Clock);
+        Env = await EmulatedSlackApp.StartAsync(settings: Settings, time: Clock, services: ConfigureServices);
         TeamChat.Seed(Env);
         Chat = new TeamChat(Env);
         await Env.Slack.WaitForCallAsync("auth.test");
