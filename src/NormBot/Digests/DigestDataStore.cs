@@ -44,17 +44,18 @@ public sealed class DigestDataStore(Db db)
 
     private const string SelectChannelUnsettled = $"SELECT {AskFields}, '' AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND {InPeriodUnsettled}";
 
-    // Open at @To: opened before it and not resolved by then. Open asks first, then the few resolved since @To.
+    // Open at @To: opened before it and not resolved by then. Open asks first, then the few resolved since @To (the unary
+    // plus keeps SQLite on the resolved_at index rather than every ask of the channel opened before @To).
     private const string SelectOpenAt = $"""
         SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND state = 'open' AND opened_at < @To
         UNION ALL
-        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND resolved_at >= @To AND opened_at < @To AND state <> 'deleted'
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND resolved_at >= @To AND +opened_at < @To AND state <> 'deleted'
         """;
 
     private const string SelectChannelOpenAt = $"""
         SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND state = 'open' AND opened_at < @To
         UNION ALL
-        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND resolved_at >= @To AND opened_at < @To AND state <> 'deleted'
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND resolved_at >= @To AND +opened_at < @To AND state <> 'deleted'
         """;
 
     private const string CountOpenAt = """
@@ -135,8 +136,10 @@ public sealed class DigestDataStore(Db db)
 
     private static string Sql(string? channel, string workspace, string oneChannel) => channel is null ? workspace : oneChannel;
 
-    private static async Task<List<AskRow>> ReadAsksAsync(DbConnection connection, string sql, object args, CancellationToken ct)
+    /// <summary>Reads <see cref="AskRow"/>s from a query naming its columns as AskRow does (the raw-row checks use it too).</summary>
+    public static async Task<List<AskRow>> ReadAsksAsync(DbConnection connection, string sql, object args, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         var asks = new List<AskRow>();
         await foreach (var a in connection.QueryUnbufferedAsync<AskDto>(sql, args).WithCancellation(ct))
         {

@@ -252,27 +252,14 @@ public sealed class DigestAggregatesTests
     private static async Task<DigestData> RowsAsync(Db db)
     {
         await using var connection = await db.OpenAsync();
-        var asks = await connection.QueryAsync<AskDto>(AllAsks, new { TeamId = Team });
+        var asks = await DigestDataStore.ReadAsksAsync(connection, AllAsks, new { TeamId = Team }, CancellationToken.None);
         var decisions = await connection.QueryAsync<(string ChannelId, string Ts, string UserId, long At, string Excerpt)>(
             "SELECT channel_id, ts, user_id, at, excerpt FROM decisions WHERE team_id = @TeamId", new { TeamId = Team });
         var nudges = await connection.QueryAsync<(string ChannelId, string Rule, long At, long Observed)>(
             "SELECT channel_id, rule, at, observed FROM nudges WHERE team_id = @TeamId", new { TeamId = Team });
         return new DigestData(
-            [.. asks.Select(a => new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt, a.AssigneeId))],
+            asks,
             [.. decisions.Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt))],
             [.. nudges.Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At, n.Observed != 0))]);
-    }
-
-    private sealed class AskDto
-    {
-        public string ChannelId { get; set; } = "";
-        public string Ts { get; set; } = "";
-        public string AskerId { get; set; } = "";
-        public string Excerpt { get; set; } = "";
-        public string State { get; set; } = "";
-        public long OpenedAt { get; set; }
-        public long? FirstReplyAt { get; set; }
-        public long? ResolvedAt { get; set; }
-        public string? AssigneeId { get; set; }
     }
 }

@@ -66,6 +66,9 @@ CREATE INDEX ix_asks_channel_settled ON asks (team_id, channel_id, opened_at, an
 CREATE INDEX ix_asks_unsettled ON asks (team_id, opened_at) WHERE due_work_at IS NULL AND state <> 'deleted';
 CREATE INDEX ix_asks_channel_unsettled ON asks (team_id, channel_id, opened_at) WHERE due_work_at IS NULL AND state <> 'deleted';
 
+-- The nudges of a period's partial days.
+CREATE INDEX ix_nudges_at ON nudges (team_id, at);
+
 -- "Still open" at a period's start: the asks opened before it and resolved since, counted from the index alone.
 DROP INDEX ix_asks_resolved;
 DROP INDEX ix_asks_channel_resolved;
