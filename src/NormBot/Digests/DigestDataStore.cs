@@ -1,111 +1,177 @@
+using System.Data.Common;
 using Dapper;
+using NormBot.Norms;
+using NormBot.Norms.Asks;
 using NormBot.Storage;
 
 namespace NormBot.Digests;
 
-/// <summary>An ask as the digest sees it; instants are Unix milliseconds.</summary>
-/// <summary><see cref="AssigneeId"/> is set when the ask waited on one person: its reply time counts in their working time.</summary>
-public sealed record AskRow(
-    string ChannelId, string Ts, string AskerId, string Excerpt, string State, long OpenedAt, long? FirstReplyAt, long? ResolvedAt, string? AssigneeId = null)
-{
-    /// <summary>When it was first answered: the first reply, or the ✅ / button that resolved it as answered.</summary>
-    public long? AnsweredAt => FirstReplyAt ?? (State == "answered" ? ResolvedAt : null);
-
-    /// <summary>Open at <paramref name="instantMs"/>: posted before it and not yet resolved then.</summary>
-    public bool IsOpenAt(long instantMs) =>
-        State != "deleted" && OpenedAt < instantMs && (ResolvedAt is { } resolved ? resolved >= instantMs : State == "open");
-}
-
-public sealed record DecisionRow(string ChannelId, string Ts, string UserId, long At, string Excerpt);
-
-public sealed record NudgeCount(string Rule, long Count);
-
-/// <summary>Reads what the rules recorded (asks, decisions, nudges) for digests and stats. Writes nothing.</summary>
+/// <summary>
+/// Reads what digests and stats show (asks, decisions, nudges) from what the stores keep as they write: a period's
+/// counts from the channels' day sums, its settled asks' figures from one index, and as rows only the asks still worked
+/// out one by one (open and unanswered, or recorded before the figures were kept) and those open at its end. Its
+/// cost follows the period's asks and the open ones, not the history (docs/scale.md). Writes nothing.
+/// </summary>
 public sealed class DigestDataStore(Db db)
 {
-    // Asks that matter to a period [From, To) and the one before it [PreviousFrom, From): opened in either, or opened
-    // earlier and still open, or resolved since. Three disjoint parts, each on its own index (0012_scale.sql), so the
-    // read follows the period's asks and the open ones, not the history. The excerpt comes only with the asks open at
-    // To, the only ones a digest quotes: a workspace's 30-day stats read hundreds of thousands of rows.
-    private const string AskColumns = """
+    private const string AskFields = $"""
         channel_id AS ChannelId, ts AS Ts, asker_id AS AskerId, state AS State,
-               CASE WHEN state = 'open' OR resolved_at >= @To THEN excerpt ELSE '' END AS Excerpt,
-               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt,
-               (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(a.user_id) END FROM ask_assignees a
-                WHERE a.team_id = asks.team_id AND a.channel_id = asks.channel_id AND a.ts = asks.ts) AS AssigneeId
+               opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, resolved_at AS ResolvedAt, {AskStore.SingleAssignee} AS AssigneeId
         """;
 
-    private const string SelectAsks = $"""
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND opened_at >= @PreviousFrom AND opened_at < @To AND state <> 'deleted'
-        UNION ALL
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND state = 'open' AND opened_at < @PreviousFrom
-        UNION ALL
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND resolved_at >= @PreviousFrom AND opened_at < @PreviousFrom AND state <> 'open' AND state <> 'deleted'
+    // Settled asks opened in [From, To): answered by To (and within the response time), or judged unanswered: past due by
+    // To, unless dismissed. Read from ix_asks_settled / ix_asks_channel_settled alone.
+    private const string SettledCounts = """
+        SELECT COUNT(CASE WHEN answered_at < @To THEN 1 END) AS Answered,
+               COUNT(CASE WHEN answered_at < @To AND answered_within = 1 THEN 1 END) AS Within,
+               COUNT(CASE WHEN (answered_at IS NULL OR answered_at >= @To) AND state <> 'dismissed' AND due_work_at <= @To THEN 1 END) AS JudgedUnanswered
+        FROM asks
         """;
 
-    private const string SelectChannelAsks = $"""
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND channel_id = @ChannelId AND opened_at >= @PreviousFrom AND opened_at < @To AND state <> 'deleted'
+    private const string InPeriodSettled = "opened_at >= @From AND opened_at < @To AND due_work_at IS NOT NULL";
+
+    private const string SelectSettled = $"{SettledCounts} WHERE team_id = @TeamId AND {InPeriodSettled}";
+
+    private const string SelectChannelSettled = $"{SettledCounts} WHERE team_id = @TeamId AND channel_id = @ChannelId AND {InPeriodSettled}";
+
+    private const string SelectReplies = $"SELECT reply_work_ms FROM asks WHERE team_id = @TeamId AND {InPeriodSettled} AND answered_at < @To";
+
+    private const string SelectChannelReplies = $"SELECT reply_work_ms FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND {InPeriodSettled} AND answered_at < @To";
+
+    private const string InPeriodUnsettled = "opened_at >= @From AND opened_at < @To AND due_work_at IS NULL AND state <> 'deleted'";
+
+    private const string SelectUnsettled = $"SELECT {AskFields}, '' AS Excerpt FROM asks WHERE team_id = @TeamId AND {InPeriodUnsettled}";
+
+    private const string SelectChannelUnsettled = $"SELECT {AskFields}, '' AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND {InPeriodUnsettled}";
+
+    // Open at @To: opened before it and not resolved by then. Open asks first, then the few resolved since @To (the unary
+    // plus keeps SQLite on the resolved_at index rather than every ask of the channel opened before @To).
+    private const string SelectOpenAt = $"""
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND state = 'open' AND opened_at < @To
         UNION ALL
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND state = 'open' AND channel_id = @ChannelId AND opened_at < @PreviousFrom
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND resolved_at >= @To AND +opened_at < @To AND state <> 'deleted'
+        """;
+
+    private const string SelectChannelOpenAt = $"""
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND state = 'open' AND opened_at < @To
         UNION ALL
-        SELECT {AskColumns} FROM asks
-        WHERE team_id = @TeamId AND resolved_at >= @PreviousFrom AND channel_id = @ChannelId AND opened_at < @PreviousFrom AND state <> 'open' AND state <> 'deleted'
+        SELECT {AskFields}, excerpt AS Excerpt FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND resolved_at >= @To AND +opened_at < @To AND state <> 'deleted'
+        """;
+
+    private const string CountOpenAt = """
+        SELECT (SELECT COUNT(*) FROM asks WHERE team_id = @TeamId AND state = 'open' AND opened_at < @To)
+             + (SELECT COUNT(*) FROM asks WHERE team_id = @TeamId AND resolved_at >= @To AND opened_at < @To AND state <> 'deleted')
+        """;
+
+    private const string CountChannelOpenAt = """
+        SELECT (SELECT COUNT(*) FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND state = 'open' AND opened_at < @To)
+             + (SELECT COUNT(*) FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND resolved_at >= @To AND opened_at < @To AND state <> 'deleted')
         """;
 
     private const string SelectDecisions = """
         SELECT channel_id AS ChannelId, ts AS Ts, user_id AS UserId, at AS At, excerpt AS Excerpt
         FROM decisions
-        WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
+        WHERE team_id = @TeamId AND at >= @From AND at < @To
         ORDER BY at
         """;
 
-    private const string SelectNudges = """
-        SELECT channel_id AS ChannelId, rule AS Rule, at AS At, observed AS Observed
-        FROM nudges
-        WHERE team_id = @TeamId AND at >= @PreviousFrom AND at < @To
-        """;
-
-    public async Task<DigestData> LoadAsync(string teamId, IReadOnlyCollection<string> channelIds, DateTimeOffset previousFrom, DateTimeOffset to, CancellationToken ct)
+    /// <summary>What the figures of [<paramref name="from"/>, <paramref name="to"/>) need; no channels: the whole workspace.</summary>
+    public async Task<PeriodData> PeriodAsync(string teamId, IReadOnlyCollection<string> channelIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var args = new { TeamId = teamId, PreviousFrom = previousFrom.ToUnixTimeMilliseconds(), To = to.ToUnixTimeMilliseconds() };
+        ArgumentNullException.ThrowIfNull(channelIds);
+        var args = new Args(teamId, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
         await using var connection = await db.OpenAsync(ct);
+        bool Covered(string channelId) => channelIds.Count == 0 || channelIds.Contains(channelId);
+        var days = (await ChannelDays.SumAsync(connection, teamId, args.From, args.To)).Where(d => Covered(d.Key)).Select(d => d.Value).ToList();
+        var nudges = (await ChannelDays.SumNudgesAsync(connection, teamId, args.From, args.To)).Where(n => Covered(n.ChannelId)).ToList();
 
-        // A digest's few channels are read one by one on the channel index; the workspace at once. Ids repeat across
-        // hundreds of thousands of rows: each distinct one is kept once.
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Pooled(string value) => pool.TryGetValue(value, out var kept) ? kept : pool[value] = value;
-        var asks = new List<AskRow>();
-        foreach (var channelId in channelIds.Count == 0 ? [null] : channelIds.Distinct().Cast<string?>())
+        var settled = new SettledCountsRow();
+        var replies = new List<long>();
+        var unsettled = new List<AskRow>();
+        long stillOpen = 0;
+        foreach (var (channelArgs, channel) in PerChannel(channelIds, args))
         {
-            var query = channelId is null
-                ? new CommandDefinition(SelectAsks, args, cancellationToken: ct)
-                : new CommandDefinition(SelectChannelAsks, new { args.TeamId, args.PreviousFrom, args.To, ChannelId = channelId }, cancellationToken: ct);
-            await foreach (var a in connection.QueryUnbufferedAsync<AskDto>(query.CommandText, query.Parameters).WithCancellation(ct))
-            {
-                asks.Add(new AskRow(Pooled(a.ChannelId), a.Ts, Pooled(a.AskerId), a.Excerpt, Pooled(a.State), a.OpenedAt, a.FirstReplyAt, a.ResolvedAt,
-                    a.AssigneeId is null ? null : Pooled(a.AssigneeId)));
-            }
+            var counts = await connection.QuerySingleAsync<SettledCountsRow>(Sql(channel, SelectSettled, SelectChannelSettled), channelArgs);
+            settled = new SettledCountsRow { Answered = settled.Answered + counts.Answered, Within = settled.Within + counts.Within, JudgedUnanswered = settled.JudgedUnanswered + counts.JudgedUnanswered };
+            await ReadLongsAsync(connection, Sql(channel, SelectReplies, SelectChannelReplies), channelArgs, replies, ct);
+            unsettled.AddRange(await ReadAsksAsync(connection, Sql(channel, SelectUnsettled, SelectChannelUnsettled), channelArgs, ct));
+            stillOpen += await connection.ExecuteScalarAsync<long>(Sql(channel, CountOpenAt, CountChannelOpenAt), channelArgs);
         }
 
-        var decisions = (await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, args, cancellationToken: ct)))
-            .Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt));
-        var nudges = await connection.QueryAsync<NudgeDto>(new CommandDefinition(SelectNudges, args, cancellationToken: ct));
+        return new PeriodData(
+            days.Sum(d => d.Opened), settled.Answered, settled.Within, settled.JudgedUnanswered, [.. replies], unsettled, stillOpen, days.Sum(d => d.Decisions),
+            nudges.GroupBy(n => n.Rule, StringComparer.Ordinal).Where(g => g.Sum(n => n.Sent) > 0).ToDictionary(g => g.Key, g => (int)g.Sum(n => n.Sent), StringComparer.Ordinal),
+            (int)nudges.Sum(n => n.Observed));
+    }
+
+    /// <summary>The asks open at <paramref name="to"/>, with the excerpt a digest quotes.</summary>
+    public async Task<IReadOnlyList<AskRow>> OpenAtAsync(string teamId, IReadOnlyCollection<string> channelIds, DateTimeOffset to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        await using var connection = await db.OpenAsync(ct);
+        var open = new List<AskRow>();
+        foreach (var (channelArgs, channel) in PerChannel(channelIds, new Args(teamId, 0, to.ToUnixTimeMilliseconds())))
+        {
+            open.AddRange(await ReadAsksAsync(connection, Sql(channel, SelectOpenAt, SelectChannelOpenAt), channelArgs, ct));
+        }
+
+        return open;
+    }
+
+    public async Task<IReadOnlyList<DecisionRow>> DecisionsAsync(string teamId, IReadOnlyCollection<string> channelIds, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(channelIds);
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<DecisionDto>(new CommandDefinition(SelectDecisions, new Args(teamId, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()), cancellationToken: ct));
 
         // Filtering the channel list in memory keeps the SQL identical on SQLite and PostgreSQL (no array parameters).
-        bool Covered(string channelId) => channelIds.Count == 0 || channelIds.Contains(channelId);
-        return new DigestData(
-            asks,
-            decisions.Where(d => Covered(d.ChannelId)).ToList(),
-            nudges.Where(n => Covered(n.ChannelId)).Select(n => new NudgeRow(n.ChannelId, n.Rule, n.At, n.Observed != 0)).ToList());
+        return rows.Where(d => channelIds.Count == 0 || channelIds.Contains(d.ChannelId)).Select(d => new DecisionRow(d.ChannelId, d.Ts, d.UserId, d.At, d.Excerpt)).ToList();
     }
+
+    // A digest's few channels are read one by one on the channel indexes; the workspace at once.
+    private static IEnumerable<(object Args, string? Channel)> PerChannel(IReadOnlyCollection<string> channelIds, Args args) =>
+        channelIds.Count == 0
+            ? [(args, null)]
+            : channelIds.Distinct().Select(c => ((object)new { args.TeamId, args.From, args.To, ChannelId = c }, (string?)c));
+
+    private static string Sql(string? channel, string workspace, string oneChannel) => channel is null ? workspace : oneChannel;
+
+    /// <summary>Reads <see cref="AskRow"/>s from a query naming its columns as AskRow does (the raw-row checks use it too).</summary>
+    public static async Task<List<AskRow>> ReadAsksAsync(DbConnection connection, string sql, object args, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var asks = new List<AskRow>();
+        await foreach (var a in connection.QueryUnbufferedAsync<AskDto>(sql, args).WithCancellation(ct))
+        {
+            asks.Add(new AskRow(a.ChannelId, a.Ts, a.AskerId, a.Excerpt, a.State, a.OpenedAt, a.FirstReplyAt, a.ResolvedAt, a.AssigneeId));
+        }
+
+        return asks;
+    }
+
+    // Hundreds of thousands of values at 1M asks: read straight off the reader, no row objects.
+    private static async Task ReadLongsAsync(DbConnection connection, string sql, object args, List<long> into, CancellationToken ct)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, args, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            into.Add(reader.GetInt64(0));
+        }
+    }
+
+    private sealed record Args(string TeamId, long From, long To);
 
     // Settable properties rather than constructor parameters: Dapper converts a column's integer width into a long
     // property (SQLite hands back Int64, PostgreSQL's INTEGER an Int32), but matches constructor parameters only exactly.
+    private sealed class SettledCountsRow
+    {
+        public long Answered { get; set; }
+
+        public long Within { get; set; }
+
+        public long JudgedUnanswered { get; set; }
+    }
+
     private sealed class AskDto
     {
         public string ChannelId { get; set; } = "";
@@ -127,17 +193,4 @@ public sealed class DigestDataStore(Db db)
         public long At { get; set; }
         public string Excerpt { get; set; } = "";
     }
-
-    private sealed class NudgeDto
-    {
-        public string ChannelId { get; set; } = "";
-        public string Rule { get; set; } = "";
-        public long At { get; set; }
-        public long Observed { get; set; }
-    }
 }
-
-/// <summary><see cref="Observed"/>: decided in observe mode, recorded and not sent (PRODUCT §16).</summary>
-public sealed record NudgeRow(string ChannelId, string Rule, long At, bool Observed = false);
-
-public sealed record DigestData(IReadOnlyList<AskRow> Asks, IReadOnlyList<DecisionRow> Decisions, IReadOnlyList<NudgeRow> Nudges);

@@ -34,6 +34,7 @@ public sealed record PeriodFigures(
     /// <summary>Nudges the rules decided in channels in observe mode: counted apart, since nobody received them.</summary>
     public int WouldHaveNudged { get; init; }
 
+    /// <summary>The figures worked out from rows alone, each ask in its own norms: how the stored ones are checked, and old rows counted.</summary>
     public static PeriodFigures Compute(DigestData data, DateTimeOffset from, DateTimeOffset to, Func<AskRow, ChannelNorms> norms)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -41,47 +42,64 @@ public sealed record PeriodFigures(
         var fromMs = from.ToUnixTimeMilliseconds();
         var toMs = to.ToUnixTimeMilliseconds();
         var opened = data.Asks.Where(a => a.State != "deleted" && a.OpenedAt >= fromMs && a.OpenedAt < toMs).ToList();
-        var replyTimes = new List<TimeSpan>();
-        var judged = 0;
-        var within = 0;
-        var answered = 0;
+        var tally = new ReplyTally(to, 0, 0, 0, []);
         foreach (var ask in opened)
         {
-            var channel = norms(ask);
-            var openedAt = DateTimeOffset.FromUnixTimeMilliseconds(ask.OpenedAt);
-            var dueAt = WorkingTime.AddWorkingTime(openedAt, channel.ResponseTime, channel.Schedule);
-            if (ask.AnsweredAt is { } answeredMs && answeredMs < toMs)
-            {
-                var answeredAt = DateTimeOffset.FromUnixTimeMilliseconds(answeredMs);
-                answered++;
-                judged++;
-                within += answeredAt <= dueAt ? 1 : 0;
-                replyTimes.Add(WorkingTime.WorkingTimeBetween(openedAt, answeredAt, channel.Schedule));
-            }
-            else if (ask.State is not "dismissed" && dueAt <= to)
-            {
-                judged++;
-            }
+            tally.Add(ask, norms(ask));
         }
 
         var inPeriod = data.Nudges.Where(n => n.At >= fromMs && n.At < toMs).ToList();
         var nudges = inPeriod.Where(n => !n.Observed)
             .GroupBy(n => n.Rule, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return new PeriodFigures(
-            from,
-            to,
-            opened.Count,
-            answered,
-            data.Asks.Count(a => a.IsOpenAt(toMs)),
-            judged,
-            within,
-            ResponseStats.Median(replyTimes),
-            ResponseStats.Percentile(replyTimes, 0.9),
-            data.Decisions.Count(d => d.At >= fromMs && d.At < toMs),
-            nudges)
+        return tally.Figures(from, opened.Count, data.Asks.Count(a => a.IsOpenAt(toMs)), data.Decisions.Count(d => d.At >= fromMs && d.At < toMs), nudges)
+            with { WouldHaveNudged = inPeriod.Count(n => n.Observed) };
+    }
+
+    /// <summary>The figures from what the store keeps: the settled asks' stored outcomes, and the unsettled ones worked out here.</summary>
+    public static PeriodFigures Of(PeriodData data, DateTimeOffset from, DateTimeOffset to, Func<AskRow, ChannelNorms> norms)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(norms);
+        var tally = new ReplyTally(to, (int)data.Answered, (int)data.AnsweredWithin, (int)(data.Answered + data.JudgedUnanswered), data.ReplyMs);
+        foreach (var ask in data.Unsettled)
         {
-            WouldHaveNudged = inPeriod.Count(n => n.Observed),
-        };
+            tally.Add(ask, norms(ask));
+        }
+
+        return tally.Figures(from, (int)data.Opened, (int)data.StillOpen, (int)data.Decisions, data.NudgesByRule) with { WouldHaveNudged = data.WouldHaveNudged };
+    }
+
+    /// <summary>The reply figures of the asks opened in a period, one ask at a time on top of stored counts.</summary>
+    private sealed class ReplyTally(DateTimeOffset to, int answered, int within, int judged, long[] replyMs)
+    {
+        private const long TicksPerMs = TimeSpan.TicksPerMillisecond;
+        private readonly List<long> _replyTicks = [.. replyMs.Select(ms => ms * TicksPerMs)];
+
+        public void Add(AskRow ask, ChannelNorms norms)
+        {
+            var answeredBy = ask.AnsweredAt is { } at && at < to.ToUnixTimeMilliseconds() ? at : (long?)null;
+            var outcome = AskOutcome.Of(ask.OpenedAt, answeredBy, norms);
+            if (outcome.Reply is { } reply)
+            {
+                answered++;
+                judged++;
+                within += outcome.Within ? 1 : 0;
+                _replyTicks.Add(reply.Ticks);
+            }
+            else if (ask.State is not "dismissed" && outcome.DueAt <= to)
+            {
+                judged++;
+            }
+        }
+
+        public PeriodFigures Figures(DateTimeOffset from, int opened, int stillOpen, int decisions, IReadOnlyDictionary<string, int> nudges)
+        {
+            var sorted = _replyTicks.ToArray();
+            Array.Sort(sorted);
+            return new PeriodFigures(
+                from, to, opened, answered, stillOpen, judged, within,
+                ResponseStats.PercentileOfSorted(sorted, 0.5), ResponseStats.PercentileOfSorted(sorted, 0.9), decisions, nudges);
+        }
     }
 }

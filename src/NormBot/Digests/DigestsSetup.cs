@@ -14,6 +14,7 @@ public static class DigestsSetup
         services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
         services.AddSingleton<DigestScheduleStore>();
         services.AddSingleton<DigestDataStore>();
+        services.AddSingleton<AskOutcomes>();
         services.AddSingleton<DigestReporter>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<DigestScheduler>();

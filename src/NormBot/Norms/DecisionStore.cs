@@ -13,7 +13,14 @@ public sealed class DecisionStore(Db db)
 
     public async Task RecordAsync(string teamId, string channelId, string ts, string userId, DateTimeOffset at, string excerpt, CancellationToken ct)
     {
+        var atMs = at.ToUnixTimeMilliseconds();
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(Insert, new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId, At = at.ToUnixTimeMilliseconds(), Excerpt = excerpt });
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteAsync(Insert, new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId, At = atMs, Excerpt = excerpt }, tx) == 1)
+        {
+            await ChannelDays.AddAsync(connection, tx, teamId, channelId, atMs, new DaySums { Decisions = 1 });
+        }
+
+        await tx.CommitAsync(ct);
     }
 }

@@ -1,12 +1,13 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using NormBot.Norms;
 
 namespace NormBot.Storage;
 
 /// <summary>
 /// Enforces <c>Storage:RetentionDays</c> (PRODUCT §9): resolved asks and message metadata older than that
 /// are deleted; delivery bookkeeping (inbox bodies, sent outbox rows) goes after a day, since it only
-/// serves Slack's retries. Open asks stay however old. The statements live together because retention
+/// serves Slack's retries. Open asks stay however old, and the per-day sums follow what is deleted. The statements live together because retention
 /// is one policy across features, and reading them side by side is how it is checked.
 /// </summary>
 public sealed class RetentionService(Db db, IOptions<StorageOptions> options, TimeProvider time)
@@ -41,9 +42,16 @@ public sealed class RetentionService(Db db, IOptions<StorageOptions> options, Ti
         var day = new { Before = (now - TimeSpan.FromDays(1)).ToUnixTimeMilliseconds() };
         var deleted = 0;
         await using var connection = await db.OpenAsync(ct);
-        foreach (var sql in OlderThanRetention)
+        await using (var tx = await connection.BeginTransactionAsync(ct))
         {
-            deleted += await connection.ExecuteAsync(sql, retention);
+            foreach (var sql in OlderThanRetention)
+            {
+                deleted += await connection.ExecuteAsync(sql, retention, tx);
+            }
+
+            // The day sums up to the cut are worked out again from what is left (open asks, the rest of the cut's day).
+            await ChannelDays.RebuildAsync(connection, tx, ChannelDays.DayOf(retention.Before) + ChannelDays.DayMs);
+            await tx.CommitAsync(ct);
         }
 
         foreach (var sql in OlderThanADay)

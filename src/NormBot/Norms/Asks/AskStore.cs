@@ -1,12 +1,53 @@
+using System.Data.Common;
 using Dapper;
+using NormBot.Digests;
 using NormBot.Storage;
 
 namespace NormBot.Norms.Asks;
 
-/// <summary>Asks and who they wait on. Keyed by (team, channel, ts): recording the same message twice is a no-op.</summary>
-public sealed class AskStore(Db db, TimeProvider time)
+/// <summary>
+/// Asks and who they wait on. Keyed by (team, channel, ts): recording the same message twice is a no-op. Each write
+/// keeps what the reports read of it in the same transaction: the channel's day sums (<see cref="ChannelDays"/>), and
+/// the ask's outcome once it settles, first answered or closed unanswered (<see cref="AskOutcomes"/>).
+/// </summary>
+public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
 {
     public const string Anyone = "*";
+
+    /// <summary>The one person an ask waited on (null when several or none), as a column of a query over <c>asks</c>.</summary>
+    public const string SingleAssignee = """
+        (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(a.user_id) END FROM ask_assignees a
+                WHERE a.team_id = asks.team_id AND a.channel_id = asks.channel_id AND a.ts = asks.ts)
+        """;
+
+    private const string SelectSettling = $"""
+        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
+        FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts
+        """;
+
+    // The open asks a gone channel (or workspace) closes unanswered.
+    private const string SelectClosing = $"""
+        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
+        FROM asks WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND state = 'open' AND due_work_at IS NULL AND first_reply_at IS NULL
+        """;
+
+    // For an open ask its first reply is its answer: it settles with it.
+    private const string NoteReply = """
+        UPDATE asks SET first_reply_at = @At, answered_at = @At, due_work_at = @DueAt, reply_work_ms = @ReplyMs, answered_within = @Within
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND first_reply_at IS NULL AND state = 'open'
+        """;
+
+    // An ask resolved without an earlier reply settles now: answered by the ✅ or button, or closed unanswered.
+    private const string Settle = """
+        UPDATE asks SET answered_at = @AnsweredAt, due_work_at = @DueAt, reply_work_ms = @ReplyMs, answered_within = @Within
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND first_reply_at IS NULL AND due_work_at IS NULL
+        """;
+
+    // Deleted asks count nowhere; a reopened one without a reply is open and unanswered again.
+    private const string Unsettle = """
+        UPDATE asks SET answered_at = NULL, due_work_at = NULL, reply_work_ms = NULL, answered_within = NULL
+        WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND (state = 'deleted' OR first_reply_at IS NULL)
+        """;
 
     private const string InsertAsk = """
         INSERT INTO asks (team_id, channel_id, ts, thread_ts, asker_id, excerpt, state, opened_at)
@@ -74,6 +115,7 @@ public sealed class AskStore(Db db, TimeProvider time)
             await connection.ExecuteAsync(InsertAssignee, new { ask.TeamId, ask.ChannelId, ask.Ts, a.UserId, DueAt = a.DueAt.ToUnixTimeMilliseconds(), EscalateAt = a.EscalateAt.ToUnixTimeMilliseconds(), a.GroupId }, tx);
         }
 
+        await ChannelDays.AddAsync(connection, tx, ask.TeamId, ask.ChannelId, ask.OpenedAt, new DaySums { Asks = 1, OpenedSum = ask.OpenedAt });
         await tx.CommitAsync(ct);
         return true;
     }
@@ -90,23 +132,46 @@ public sealed class AskStore(Db db, TimeProvider time)
         return (await connection.QueryAsync<string>(SelectOpenAssignees, new { TeamId = teamId, ChannelId = channelId, Ts = ts })).ToList();
     }
 
-    /// <summary>Notes the first reply by someone other than the asker (time to first reply, for digests).</summary>
+    /// <summary>Notes the first reply to an open ask by someone other than the asker (time to first reply, for digests).</summary>
     public async Task NoteReplyAsync(string teamId, string channelId, string ts, DateTimeOffset at, CancellationToken ct)
     {
+        var atMs = at.ToUnixTimeMilliseconds();
+        if (await SettlingAsync(teamId, channelId, ts, atMs, ct) is not { } settling)
+        {
+            return;
+        }
+
         await using var connection = await db.OpenAsync(ct);
-        await connection.ExecuteAsync(
-            "UPDATE asks SET first_reply_at = @At WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND first_reply_at IS NULL",
-            new { TeamId = teamId, ChannelId = channelId, Ts = ts, At = at.ToUnixTimeMilliseconds() });
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await connection.ExecuteAsync(NoteReply, Outcome(settling, atMs), tx) == 1)
+        {
+            await ChannelDays.AddAsync(connection, tx, teamId, channelId, settling.Ask.OpenedAt, new DaySums { Replied = 1, RepliedSum = atMs });
+        }
+
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Closes an open ask (answered, deleted); false when it was not open.</summary>
     public async Task<bool> ResolveAsync(string teamId, string channelId, string ts, string state, string? by, CancellationToken ct)
     {
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var settling = state == Ask.Deleted ? null : await SettlingAsync(teamId, channelId, ts, state == Ask.Answered ? at : null, ct);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var args = new { TeamId = teamId, ChannelId = channelId, Ts = ts, State = state, By = by, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        var args = new { TeamId = teamId, ChannelId = channelId, Ts = ts, State = state, By = by, At = at };
         var changed = await connection.ExecuteAsync(Resolve, args, tx) == 1;
         await connection.ExecuteAsync(CloseAssignees, args, tx);
+        if (changed && settling is not null)
+        {
+            await connection.ExecuteAsync(Settle, Outcome(settling, state == Ask.Answered ? at : null), tx);
+        }
+        else if (changed && state == Ask.Deleted)
+        {
+            await connection.ExecuteAsync(Unsettle, args, tx);
+            var openedAt = await connection.ExecuteScalarAsync<long>("SELECT opened_at FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts", args, tx);
+            await ChannelDays.AddAsync(connection, tx, teamId, channelId, openedAt, new DaySums { Deleted = 1 });
+        }
+
         await tx.CommitAsync(ct);
         return changed;
     }
@@ -130,6 +195,7 @@ public sealed class AskStore(Db db, TimeProvider time)
         }
 
         await connection.ExecuteAsync("UPDATE ask_assignees SET open = 1 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts", args, tx);
+        await connection.ExecuteAsync(Unsettle, args, tx);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -148,11 +214,23 @@ public sealed class AskStore(Db db, TimeProvider time)
     /// </summary>
     public async Task<int> CloseAllAsync(string teamId, string? channelId, CancellationToken ct)
     {
+        var args = new { TeamId = teamId, ChannelId = channelId, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
+        List<Settling> closing;
+        await using (var read = await db.OpenAsync(ct))
+        {
+            closing = (await read.QueryAsync<SettlingRow>(SelectClosing, args)).Select(r => new Settling(r, default)).ToList();
+        }
+
+        var closingOutcomes = await outcomes.OfAsync(teamId, [.. closing.Select(c => c.Ask.ToSettling(null))], ct);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var args = new { TeamId = teamId, ChannelId = channelId, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
         var closed = await connection.ExecuteAsync(CloseWhereGone, args, tx);
         await connection.ExecuteAsync(CloseAssigneesWhereGone, args, tx);
+        foreach (var (ask, outcome) in closing.Zip(closingOutcomes))
+        {
+            await connection.ExecuteAsync(Settle, Outcome(ask with { Outcome = outcome }, null), tx);
+        }
+
         await tx.CommitAsync(ct);
         return closed;
     }
@@ -180,6 +258,46 @@ public sealed class AskStore(Db db, TimeProvider time)
         await connection.ExecuteAsync(
             "UPDATE ask_assignees SET declined = 1 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
             new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId });
+    }
+
+    /// <summary>The ask and its outcome should it settle now, answered at <paramref name="answeredAt"/> (null: unanswered); null when there is no such ask or it has settled already (a reply was its answer).</summary>
+    private async Task<Settling?> SettlingAsync(string teamId, string channelId, string ts, long? answeredAt, CancellationToken ct)
+    {
+        SettlingRow? row;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            row = await connection.QueryFirstOrDefaultAsync<SettlingRow>(SelectSettling, new { TeamId = teamId, ChannelId = channelId, Ts = ts });
+        }
+
+        return row is null || row.FirstReplyAt is not null || row.DueWorkAt is not null ? null : new Settling(row, (await outcomes.OfAsync(teamId, [row.ToSettling(answeredAt)], ct))[0]);
+    }
+
+    private static object Outcome(Settling settling, long? answeredAt) => new
+    {
+        TeamId = settling.Ask.TeamId, settling.Ask.ChannelId, settling.Ask.Ts, At = answeredAt, AnsweredAt = answeredAt,
+        DueAt = settling.Outcome.DueAt.ToUnixTimeMilliseconds(), ReplyMs = (long?)settling.Outcome.Reply?.TotalMilliseconds, Within = answeredAt is null ? (long?)null : settling.Outcome.Within ? 1 : 0,
+    };
+
+    private sealed record Settling(SettlingRow Ask, AskOutcome Outcome);
+
+    // Settable properties: Dapper reads them from either store (see DigestDataStore).
+    private sealed class SettlingRow
+    {
+        public string TeamId { get; set; } = "";
+
+        public string ChannelId { get; set; } = "";
+
+        public string Ts { get; set; } = "";
+
+        public string? AssigneeId { get; set; }
+
+        public long OpenedAt { get; set; }
+
+        public long? FirstReplyAt { get; set; }
+
+        public long? DueWorkAt { get; set; }
+
+        public SettlingAsk ToSettling(long? answeredAt) => new(ChannelId, AssigneeId, OpenedAt, answeredAt);
     }
 }
 

@@ -51,6 +51,7 @@ public sealed partial class Nudger(Db db, SlackOutbox outbox, TimeProvider time,
                 nudge.TeamId, Id = Guid.CreateVersion7(now).ToString("N"), nudge.UserId, nudge.Rule, nudge.ChannelId, nudge.MessageTs,
                 At = now.ToUnixTimeMilliseconds(), nudge.Detail, Observed = nudge.Observe ? 1 : 0,
             }, tx);
+            await ChannelDays.AddNudgeAsync(connection, tx, nudge.TeamId, nudge.ChannelId, now.ToUnixTimeMilliseconds(), nudge.Rule, nudge.Observe);
             if (nudge.Observe)
             {
                 await tx.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using Dapper;
+using NormBot.Norms;
 using NormBot.Storage;
 
 namespace NormBot.Protocols.Home;
@@ -35,18 +36,6 @@ public sealed class HomeQueries(Db db)
         ORDER BY a.user_id
         """;
 
-    // Wall-clock time to first reply for asks opened since @Since; the leader view only ranks channels by it.
-    private const string SlowestChannels = """
-        SELECT channel_id AS ChannelId, COUNT(*) AS Asks,
-               AVG(COALESCE(first_reply_at, @Now) - opened_at) AS AverageMs,
-               SUM(CASE WHEN first_reply_at IS NULL THEN 1 ELSE 0 END) AS Unanswered
-        FROM asks
-        WHERE team_id = @TeamId AND opened_at >= @Since
-        GROUP BY channel_id
-        ORDER BY AverageMs DESC
-        LIMIT @Limit
-        """;
-
     public async Task<IReadOnlyList<HomeAsk>> WaitingOnUserAsync(string teamId, string userId, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -62,11 +51,22 @@ public sealed class HomeQueries(Db db)
         return asks.Select(a => a with { WaitingOn = [.. assignees[(a.ChannelId, a.Ts)]] }).ToList();
     }
 
+    /// <summary>
+    /// Channels by mean wall-clock time to a first reply over the asks opened since <paramref name="since"/> (an
+    /// unanswered ask counts until <paramref name="now"/>), slowest first: from the channels' day sums, exact at any now.
+    /// </summary>
     public async Task<IReadOnlyList<ChannelResponse>> SlowestChannelsAsync(string teamId, DateTimeOffset since, DateTimeOffset now, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var args = new { TeamId = teamId, Since = since.ToUnixTimeMilliseconds(), Now = now.ToUnixTimeMilliseconds(), Limit = limit };
-        return (await connection.QueryAsync<ChannelResponse>(SlowestChannels, args)).ToList();
+        var sums = await ChannelDays.SumAsync(connection, teamId, since.ToUnixTimeMilliseconds(), long.MaxValue);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        return sums.Values.Where(s => s.Asks > 0)
+            .Select(s => new ChannelResponse
+            {
+                ChannelId = s.ChannelId, Asks = s.Asks, Unanswered = s.Asks - s.Replied,
+                AverageMs = (double)(s.RepliedSum + (nowMs * (s.Asks - s.Replied)) - s.OpenedSum) / s.Asks,
+            })
+            .OrderByDescending(c => c.AverageMs).ThenBy(c => c.ChannelId, StringComparer.Ordinal).Take(limit).ToList();
     }
 }
 
