@@ -40,7 +40,7 @@ public sealed class PreviewReplay(PersonalSchedules schedules)
         // Everyone's time read once for the week, as a digest reads it: a week of a busy workspace is tens of thousands
         // of waits, and a schedule read per wait (or a users.info call per stale profile) would not answer in Slack's window.
         var pairs = tracked.SelectMany(t => t.Waits.Where(w => w.Declined == 0).Select(w => (w.ChannelId, w.UserId)));
-        var schedulesOf = await schedules.ForReportAsync(teamId, pairs, ProtocolOf, DigestReporter.ReportProfileAge, ct);
+        var schedulesOf = await schedules.ForReportAsync(teamId, pairs, ProtocolOf, AskOutcomes.ReportProfileAge, ct);
         var nudges = new List<(string UserId, long At, string Rule, bool Observe, int Limit)>();
         var (pastDue, escalated) = (0, 0);
         foreach (var (ask, protocol) in tracked)
