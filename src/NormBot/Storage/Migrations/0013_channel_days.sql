@@ -67,6 +67,10 @@ CREATE INDEX ix_asks_channel_settled ON asks (team_id, channel_id, opened_at, an
 CREATE INDEX ix_asks_unsettled ON asks (team_id, due_work_at, opened_at) WHERE due_work_at IS NULL AND state <> 'deleted';
 CREATE INDEX ix_asks_channel_unsettled ON asks (team_id, channel_id, due_work_at, opened_at) WHERE due_work_at IS NULL AND state <> 'deleted';
 
+-- The asks of a period's partial days, summed from the index alone (0012's ix_asks_opened with the state).
+DROP INDEX ix_asks_opened;
+CREATE INDEX ix_asks_opened ON asks (team_id, opened_at, channel_id, first_reply_at, state);
+
 -- The nudges of a period's partial days.
 CREATE INDEX ix_nudges_at ON nudges (team_id, at);
 
