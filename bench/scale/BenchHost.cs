@@ -57,7 +57,10 @@ public sealed class BenchHost : IAsyncDisposable
             ["Storage:Provider"] = provider,
             ["Storage:ConnectionString"] = connectionString,
             ["Norms:Leaders:0"] = ScaleData.Leader,
-            ["Logging:LogLevel:Default"] = "Warning",
+
+            // The seeded 90 days of history stay: with the default 30 days, retention's first run would cut them mid-measurement.
+            ["Storage:RetentionDays"] = "365",
+            ["Logging:LogLevel:Default"] = Environment.GetEnvironmentVariable("SCALE_LOG") ?? "Warning",
             ["Logging:Console:FormatterName"] = "simple",
         });
         builder.Logging.ClearProviders();

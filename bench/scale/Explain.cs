@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dapper;
 using NormBot.Digests;
+using NormBot.Norms;
 using NormBot.Norms.Overdue;
 using NormBot.Protocols.Home;
 using NormBot.Storage;
@@ -17,14 +18,25 @@ public static class Explain
     [
         (typeof(OverdueStore), "DueReminders"),
         (typeof(OverdueStore), "DueEscalations"),
-        (typeof(DigestDataStore), "SelectAsks"),
-        (typeof(DigestDataStore), "SelectChannelAsks"),
+        (typeof(DigestDataStore), "SelectSettled"),
+        (typeof(DigestDataStore), "SelectChannelSettled"),
+        (typeof(DigestDataStore), "SelectReplies"),
+        (typeof(DigestDataStore), "SelectChannelReplies"),
+        (typeof(DigestDataStore), "SelectUnsettled"),
+        (typeof(DigestDataStore), "SelectChannelUnsettled"),
+        (typeof(DigestDataStore), "CountOpenAt"),
+        (typeof(DigestDataStore), "CountChannelOpenAt"),
+        (typeof(DigestDataStore), "SelectOpenAt"),
+        (typeof(DigestDataStore), "SelectChannelOpenAt"),
         (typeof(DigestDataStore), "SelectDecisions"),
-        (typeof(DigestDataStore), "SelectNudges"),
+        (typeof(ChannelDays), "StoredDays"),
+        (typeof(ChannelDays), "StoredNudgeDays"),
+        (typeof(ChannelDays), "EdgeAskSums"),
+        (typeof(ChannelDays), "EdgeDecisionSums"),
+        (typeof(ChannelDays), "EdgeNudgeSums"),
         (typeof(HomeQueries), "WaitingOnUser"),
         (typeof(HomeQueries), "AskedByUser"),
         (typeof(HomeQueries), "OpenAssignees"),
-        (typeof(HomeQueries), "SlowestChannels"),
     ];
 
     public static async Task WriteAsync(Db db, ScaleData data, TextWriter output, CancellationToken ct)
@@ -33,7 +45,7 @@ public static class Explain
         var day = (long)TimeSpan.FromDays(1).TotalMilliseconds;
         var args = new DynamicParameters(new
         {
-            TeamId = ScaleData.BusyTeam, Now = now, To = now, From = now - (30 * day), PreviousFrom = now - (60 * day), Since = now - (7 * day),
+            TeamId = ScaleData.BusyTeam, Now = now, To = now, From = now - (30 * day), Since = now - (7 * day),
             UserId = ScaleData.Leader, Limit = 11, ChannelId = ScaleData.BusiestChannel,
         });
         await using var connection = await db.OpenAsync(ct);

@@ -51,7 +51,7 @@ await using (var connection = await db.OpenAsync(ct))
 if (verb == "seed")
 {
     var watch = Stopwatch.StartNew();
-    await Seeder.SeedAsync(db, data, ct);
+    await Seeder.SeedAsync(host.Services, data, ct);
     Console.Error.WriteLine($"{store} {asks:N0}: seeded in {watch.Elapsed.TotalSeconds:0} s");
     return 0;
 }

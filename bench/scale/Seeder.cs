@@ -11,31 +11,31 @@ namespace NormBot.Bench.Scale;
 /// </summary>
 public static class Seeder
 {
-    public static async Task SeedAsync(Db db, ScaleData data, CancellationToken ct)
+    public static async Task SeedAsync(IServiceProvider services, ScaleData data, CancellationToken ct)
     {
+        var db = services.GetRequiredService<Db>();
+
+        // People first: the asks' outcomes are worked out in their time (SeededFigures), from their stored profiles.
+        await SeedTablesAsync(db, [("user_profiles", ScaleData.ProfileColumns, data.Profiles()), ("leaders", ScaleData.LeaderColumns, data.Leaders())], ct);
+        var figures = await SeededFigures.PrepareAsync(services.GetRequiredService<NormBot.Digests.AskOutcomes>(), data, ct);
+
         // The generator is deterministic: it runs once per table rather than holding a million rows.
-        var asks = data.BusyAsks().Select(b => b.Ask).Concat(data.SmallAsks());
-        var tables = new (string Table, string[] Columns, IEnumerable<object?[]> Rows)[]
-        {
-            ("asks", ScaleData.AskColumns, asks),
+        var asks = data.BusyAsks().Select(b => figures.Ask(b.Ask, (string)b.Assignee[3]!)).Concat(data.SmallAsks().Select(a => figures.Ask(a, null)));
+        await SeedTablesAsync(db, [
+            ("asks", [.. ScaleData.AskColumns, .. SeededFigures.OutcomeColumns], asks),
             ("ask_assignees", ScaleData.AssigneeColumns, data.BusyAsks().Select(b => b.Assignee)),
-            ("decisions", ScaleData.DecisionColumns, data.Decisions()),
-            ("nudges", ScaleData.NudgeColumns, data.Nudges()),
-            ("user_profiles", ScaleData.ProfileColumns, data.Profiles()),
-            ("leaders", ScaleData.LeaderColumns, data.Leaders()),
-        };
-        foreach (var (table, columns, rows) in tables)
-        {
-            var started = DateTime.UtcNow;
-            var count = db.IsPostgres ? await CopyAsync(db, table, columns, rows, ct) : Insert(db, table, columns, rows);
-            Console.Error.WriteLine($"  seeded {count,9:N0} rows into {table} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
-        }
+            ("decisions", ScaleData.DecisionColumns, data.Decisions().Select(figures.Decision)),
+            ("nudges", ScaleData.NudgeColumns, data.Nudges().Select(figures.Nudge)),
+        ], ct);
+        await SeedTablesAsync(db, [("channel_days", SeededFigures.DayColumns, figures.Days()), ("channel_day_nudges", SeededFigures.NudgeDayColumns, figures.NudgeDays())], ct);
 
         if (db.IsPostgres)
         {
+            // VACUUM too: index-only scans (the settled asks' figures) need the visibility map of freshly copied rows.
             await using var connection = new NpgsqlConnection(db.ConnectionString);
             await connection.OpenAsync(ct);
-            await using var analyze = new NpgsqlCommand("ANALYZE", connection);
+            await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", connection);
+            analyze.CommandTimeout = 0;
             await analyze.ExecuteNonQueryAsync(ct);
         }
         else
@@ -44,6 +44,23 @@ public static class Seeder
             connection.Open();
             using var analyze = new SqliteCommand("ANALYZE", connection);
             analyze.ExecuteNonQuery();
+        }
+
+        await using (var check = await db.OpenAsync(ct))
+        {
+            await SeededFigures.CheckAsync(check, ct);
+        }
+
+        await SeededFigures.CheckDigestAsync(services, data.Now, ct);
+    }
+
+    private static async Task SeedTablesAsync(Db db, IEnumerable<(string Table, string[] Columns, IEnumerable<object?[]> Rows)> tables, CancellationToken ct)
+    {
+        foreach (var (table, columns, rows) in tables)
+        {
+            var started = DateTime.UtcNow;
+            var count = db.IsPostgres ? await CopyAsync(db, table, columns, rows, ct) : Insert(db, table, columns, rows);
+            Console.Error.WriteLine($"  seeded {count,9:N0} rows into {table} in {(DateTime.UtcNow - started).TotalSeconds:0.0} s");
         }
     }
 

@@ -27,11 +27,16 @@ public sealed class AskOutcomes(PersonalSchedules schedules, ProtocolService pro
     {
         var keys = pairs.Distinct().ToList();
         var schedulesByPair = await schedules.ForReportAsync(teamId, keys, channel => protocols.GetAsync(teamId, channel, ct), ReportProfileAge, ct);
+        var responseTimes = new Dictionary<string, NormDuration>(StringComparer.Ordinal);
+        foreach (var channel in keys.Select(k => k.Channel).Distinct())
+        {
+            responseTimes[channel] = (await protocols.GetAsync(teamId, channel, ct)).ResponseTime;
+        }
+
         var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
         foreach (var key in keys)
         {
-            var protocol = await protocols.GetAsync(teamId, key.Channel, ct);
-            norms[key] = new ChannelNorms(schedulesByPair[key], protocol.ResponseTime);
+            norms[key] = new ChannelNorms(schedulesByPair[key], responseTimes[key.Channel]);
         }
 
         return norms;
