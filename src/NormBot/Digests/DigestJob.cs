@@ -6,7 +6,7 @@ namespace NormBot.Digests;
 
 /// <summary>Posts one scheduled digest. Thin: reads primitives from the job data and calls <see cref="DigestService"/>.</summary>
 [DisallowConcurrentExecution]
-public sealed partial class DigestJob(DigestService digests, DigestScheduleStore schedules, SlackGone gone, ILogger<DigestJob> logger) : IJob
+public sealed partial class DigestJob(DigestService digests, SlackGone gone, ILogger<DigestJob> logger) : IJob
 {
     public const string Group = "digest";
     public const string TeamIdKey = "teamId";
@@ -24,14 +24,6 @@ public sealed partial class DigestJob(DigestService digests, DigestScheduleStore
         ArgumentNullException.ThrowIfNull(context);
         var data = context.MergedJobDataMap;
         var (teamId, target) = (data.GetString(TeamIdKey)!, data.GetString(TargetKey)!);
-
-        // A firing already served is not posted twice: a replica that posted it and died before Quartz recorded the
-        // firing leaves it to the survivor, whose digest would cover the seconds since.
-        if (await schedules.LastPeriodEndAsync(teamId, target, cancellationToken) is { } last && last >= context.ScheduledFireTimeUtc)
-        {
-            return;
-        }
-
         try
         {
             await digests.PostAsync(teamId, target, DigestChannels.Split(data.GetString(ChannelsKey)), DigestService.DefaultPeriod(data.GetString(FrequencyKey)), cancellationToken);
