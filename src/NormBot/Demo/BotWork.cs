@@ -36,7 +36,7 @@ public static class BotWork
         var scheduler = await bot.GetRequiredService<ISchedulerFactory>().GetScheduler(ct);
 
         // Producers first, queues second: a scan that ends between the two has already queued what it sends.
-        // A context pass starting in between deletes its row before it queues the nudge: Passes shows that.
+        // A context pass that starts in between is seen by Passes.
         var passes = timers.Passes;
         if (timers.Scanning)
         {

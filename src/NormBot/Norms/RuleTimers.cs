@@ -15,8 +15,8 @@ public sealed partial class RuleTimers(IServiceScopeFactory scopes, TimeProvider
     private long _passes;
 
     /// <summary>
-    /// True while a pass runs. A pass deletes the due row before it queues the nudge, so the demo (which moves the
-    /// clock faster than real time) needs this, and <see cref="Passes"/>, to know a nudge is still coming.
+    /// True while a pass runs: the demo (which moves the clock faster than real time) reads this, and
+    /// <see cref="Passes"/>, to know a pass may still be queueing a nudge.
     /// </summary>
     public bool Scanning => _scanning;
 

@@ -1,3 +1,4 @@
+using Dapper;
 using NormBot.Tests.TestSupport;
 
 namespace NormBot.Tests.Norms.Rules;
@@ -75,6 +76,40 @@ public sealed class MissingContextRuleTests : RulesTestBase
 
         Assert.That(Calls("chat.postEphemeral"), Has.Exactly(1).Items);
     }
+
+    [Test]
+    public async Task StoreRefusesTheNudgeOnce_NudgeSentOnTheNextPass_Once()
+    {
+        // The store refuses to record nudges, as a database failing over would: the waiting greeting must survive the pass.
+        await using (var connection = Env.App.Database())
+        {
+            await connection.ExecuteAsync(Env.App.OnPostgres ? RefuseNudgesPostgres : RefuseNudgesSqlite);
+        }
+
+        await Chat.SayAsync(TeamChat.Ana, "hi <@U0BOB>");
+        Env.Time.Advance(TimeSpan.FromSeconds(75)); // not settling: the greeting stays due while the store refuses
+        Assert.That(await Eventually.TrueAsync(() => Env.App.Logs.Lines.Any(l => l.Contains("the next pass tries again", StringComparison.Ordinal)), TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(Calls("chat.postEphemeral"), Is.Empty, "nothing could be recorded, so nothing was sent");
+
+        await using (var connection = Env.App.Database())
+        {
+            await connection.ExecuteAsync("DROP TRIGGER refuse_nudges" + (Env.App.OnPostgres ? " ON nudges" : ""));
+        }
+
+        await Chat.AdvanceAsync(TimeSpan.FromSeconds(5));
+        var nudge = await WaitForAsync("chat.postEphemeral");
+        Assert.That(Arg(nudge, "user"), Is.EqualTo(TeamChat.Ana));
+        await Chat.AdvanceAsync(TimeSpan.FromMinutes(2));
+        await SettleAsync();
+        Assert.That(Calls("chat.postEphemeral"), Has.Exactly(1).Items);
+    }
+
+    private const string RefuseNudgesSqlite = "CREATE TRIGGER refuse_nudges BEFORE INSERT ON nudges BEGIN SELECT RAISE(ABORT, 'store unavailable'); END";
+
+    private const string RefuseNudgesPostgres = """
+        CREATE OR REPLACE FUNCTION refuse_nudge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'store unavailable'; END $$;
+        CREATE TRIGGER refuse_nudges BEFORE INSERT ON nudges FOR EACH ROW EXECUTE FUNCTION refuse_nudge();
+        """;
 
     [Test]
     public async Task BotAndSystemMessages_Ignored()
