@@ -16,6 +16,7 @@ public static class NormsSetup
         services.AddOptions<NormsOptions>().BindConfiguration(NormsOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NormsOptions>, NormsOptionsValidator>();
         services.AddSingleton<AskStore>();
+        services.AddSingleton<AskSettlements>();
         services.AddSingleton<NormBot.Slack.Leaving.ISlackGoneListener, AsksOnLeaving>();
         services.AddSingleton<AskAddressees>();
         services.AddSingleton<AskPostStore>();

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Dapper;
-using NormBot.Digests;
 using NormBot.Storage;
 
 namespace NormBot.Norms.Asks;
@@ -8,9 +6,9 @@ namespace NormBot.Norms.Asks;
 /// <summary>
 /// Asks and who they wait on. Keyed by (team, channel, ts): recording the same message twice is a no-op. Each write
 /// keeps what the reports read of it in the same transaction: the channel's day sums (<see cref="ChannelDays"/>), and
-/// the ask's outcome once it settles, first answered or closed unanswered (<see cref="AskOutcomes"/>).
+/// the ask's outcome once it settles, first answered or closed unanswered (<see cref="AskSettlements"/>).
 /// </summary>
-public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
+public sealed class AskStore(Db db, TimeProvider time, AskSettlements settlements)
 {
     public const string Anyone = "*";
 
@@ -18,17 +16,6 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
     public const string SingleAssignee = """
         (SELECT CASE WHEN COUNT(*) = 1 THEN MIN(a.user_id) END FROM ask_assignees a
                 WHERE a.team_id = asks.team_id AND a.channel_id = asks.channel_id AND a.ts = asks.ts)
-        """;
-
-    private const string SelectSettling = $"""
-        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
-        FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts
-        """;
-
-    // The open asks a gone channel (or workspace) closes unanswered.
-    private const string SelectClosing = $"""
-        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
-        FROM asks WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND state = 'open' AND due_work_at IS NULL AND first_reply_at IS NULL
         """;
 
     // For an open ask its first reply is its answer: it settles with it.
@@ -136,16 +123,16 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
     public async Task NoteReplyAsync(string teamId, string channelId, string ts, DateTimeOffset at, CancellationToken ct)
     {
         var atMs = at.ToUnixTimeMilliseconds();
-        if (await SettlingAsync(teamId, channelId, ts, atMs, ct) is not { } settling)
+        if (await settlements.ForAsync(teamId, channelId, ts, atMs, ct) is not { } settling)
         {
             return;
         }
 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (await connection.ExecuteAsync(NoteReply, Outcome(settling, atMs), tx) == 1)
+        if (await connection.ExecuteAsync(NoteReply, settling.Args(atMs), tx) == 1)
         {
-            await ChannelDays.AddAsync(connection, tx, teamId, channelId, settling.Ask.OpenedAt, new DaySums { Replied = 1, RepliedSum = atMs });
+            await ChannelDays.AddAsync(connection, tx, teamId, channelId, settling.OpenedAt, new DaySums { Replied = 1, RepliedSum = atMs });
         }
 
         await tx.CommitAsync(ct);
@@ -155,7 +142,7 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
     public async Task<bool> ResolveAsync(string teamId, string channelId, string ts, string state, string? by, CancellationToken ct)
     {
         var at = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var settling = state == Ask.Deleted ? null : await SettlingAsync(teamId, channelId, ts, state == Ask.Answered ? at : null, ct);
+        var settling = state == Ask.Deleted ? null : await settlements.ForAsync(teamId, channelId, ts, state == Ask.Answered ? at : null, ct);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var args = new { TeamId = teamId, ChannelId = channelId, Ts = ts, State = state, By = by, At = at };
@@ -163,7 +150,7 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
         await connection.ExecuteAsync(CloseAssignees, args, tx);
         if (changed && settling is not null)
         {
-            await connection.ExecuteAsync(Settle, Outcome(settling, state == Ask.Answered ? at : null), tx);
+            await connection.ExecuteAsync(Settle, settling.Args(state == Ask.Answered ? at : null), tx);
         }
         else if (changed && state == Ask.Deleted)
         {
@@ -215,20 +202,14 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
     public async Task<int> CloseAllAsync(string teamId, string? channelId, CancellationToken ct)
     {
         var args = new { TeamId = teamId, ChannelId = channelId, At = time.GetUtcNow().ToUnixTimeMilliseconds() };
-        List<Settling> closing;
-        await using (var read = await db.OpenAsync(ct))
-        {
-            closing = (await read.QueryAsync<SettlingRow>(SelectClosing, args)).Select(r => new Settling(r, default)).ToList();
-        }
-
-        var closingOutcomes = await outcomes.OfAsync(teamId, [.. closing.Select(c => c.Ask.ToSettling(null))], ct);
+        var closing = await settlements.ClosingAsync(teamId, channelId, ct);
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         var closed = await connection.ExecuteAsync(CloseWhereGone, args, tx);
         await connection.ExecuteAsync(CloseAssigneesWhereGone, args, tx);
-        foreach (var (ask, outcome) in closing.Zip(closingOutcomes))
+        foreach (var ask in closing)
         {
-            await connection.ExecuteAsync(Settle, Outcome(ask with { Outcome = outcome }, null), tx);
+            await connection.ExecuteAsync(Settle, ask.Args(null), tx);
         }
 
         await tx.CommitAsync(ct);
@@ -258,46 +239,6 @@ public sealed class AskStore(Db db, TimeProvider time, AskOutcomes outcomes)
         await connection.ExecuteAsync(
             "UPDATE ask_assignees SET declined = 1 WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts AND user_id = @UserId",
             new { TeamId = teamId, ChannelId = channelId, Ts = ts, UserId = userId });
-    }
-
-    /// <summary>The ask and its outcome should it settle now, answered at <paramref name="answeredAt"/> (null: unanswered); null when there is no such ask or it has settled already (a reply was its answer).</summary>
-    private async Task<Settling?> SettlingAsync(string teamId, string channelId, string ts, long? answeredAt, CancellationToken ct)
-    {
-        SettlingRow? row;
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            row = await connection.QueryFirstOrDefaultAsync<SettlingRow>(SelectSettling, new { TeamId = teamId, ChannelId = channelId, Ts = ts });
-        }
-
-        return row is null || row.FirstReplyAt is not null || row.DueWorkAt is not null ? null : new Settling(row, (await outcomes.OfAsync(teamId, [row.ToSettling(answeredAt)], ct))[0]);
-    }
-
-    private static object Outcome(Settling settling, long? answeredAt) => new
-    {
-        TeamId = settling.Ask.TeamId, settling.Ask.ChannelId, settling.Ask.Ts, At = answeredAt, AnsweredAt = answeredAt,
-        DueAt = settling.Outcome.DueAt.ToUnixTimeMilliseconds(), ReplyMs = (long?)settling.Outcome.Reply?.TotalMilliseconds, Within = answeredAt is null ? (long?)null : settling.Outcome.Within ? 1 : 0,
-    };
-
-    private sealed record Settling(SettlingRow Ask, AskOutcome Outcome);
-
-    // Settable properties: Dapper reads them from either store (see DigestDataStore).
-    private sealed class SettlingRow
-    {
-        public string TeamId { get; set; } = "";
-
-        public string ChannelId { get; set; } = "";
-
-        public string Ts { get; set; } = "";
-
-        public string? AssigneeId { get; set; }
-
-        public long OpenedAt { get; set; }
-
-        public long? FirstReplyAt { get; set; }
-
-        public long? DueWorkAt { get; set; }
-
-        public SettlingAsk ToSettling(long? answeredAt) => new(ChannelId, AssigneeId, OpenedAt, answeredAt);
     }
 }
 
