@@ -30,7 +30,9 @@ public sealed class DigestReporter(DigestDataStore data, ProtocolService protoco
         var workspace = await protocols.GetAsync(teamId, null, ct);
 
         var readable = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var channel in open.Select(a => a.ChannelId).Concat(recent.Select(d => d.ChannelId)).Distinct())
+        var quotedFrom = open.Select(a => a.ChannelId).Concat(recent.Select(d => d.ChannelId)).Distinct().ToList();
+        await privacy.LearnAsync(teamId, quotedFrom, ct);
+        foreach (var channel in quotedFrom)
         {
             readable[channel] = await privacy.MayQuoteAsync(teamId, channel, audience, ct);
         }

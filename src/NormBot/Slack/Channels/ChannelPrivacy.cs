@@ -12,6 +12,9 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
 {
     private static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(5);
 
+    // Up to this many unknown channels are asked about one by one; more, and one listing answers for all.
+    private const int OneByOneUpTo = 3;
+
     private readonly ConcurrentDictionary<(string Team, string Channel), Cached<ChannelFacts>> _facts = new();
     private readonly ConcurrentDictionary<(string Team, string Channel), Cached<HashSet<string>>> _members = new();
 
@@ -30,6 +33,32 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
         }
 
         return audience.UserId is { } user && (await MembersAsync(teamId, channelId, ct)).Contains(user);
+    }
+
+    /// <summary>
+    /// Learns many channels at once before they are asked about: one paged <c>conversations.list</c> (Tier 2) answers for
+    /// every channel the bot can see, where a <c>conversations.info</c> each (Tier 3, about 50 a minute) kept a workspace's
+    /// stats over 200 channels waiting four minutes. A channel it does not list is still asked about on its own.
+    /// </summary>
+    public async Task LearnAsync(string teamId, IEnumerable<string> channelIds, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (channelIds.Count(c => !(_facts.TryGetValue((teamId, c), out var cached) && now - cached.At < FreshFor)) <= OneByOneUpTo)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (var channel in slack.For(teamId).GetConversationsAsync(ct))
+            {
+                _facts[(teamId, channel.Id)] = new(new ChannelFacts(channel.IsPrivate || channel.IsIm, channel.IsExtShared), now);
+            }
+        }
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        {
+            Log.ListFailed(logger, ex is SlackApiException api ? api.Error : ex.GetType().Name);
+        }
     }
 
     /// <summary>The channel's privacy and sharing, as far as Slack tells the bot.</summary>
@@ -89,5 +118,8 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Could not learn who may read {Channel} ({Error}); its text stays hidden")]
         public static partial void Unknown(ILogger logger, string channel, string error);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Listing the workspace's channels failed ({Error}); each is asked about on its own")]
+        public static partial void ListFailed(ILogger logger, string error);
     }
 }

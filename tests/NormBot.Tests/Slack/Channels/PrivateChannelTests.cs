@@ -93,6 +93,31 @@ public sealed class PrivateChannelTests : RulesTestBase
         Assert.That(reply, Does.Not.Contain("salary").And.Contain("come from private channels"), "unknown members: hidden, not leaked");
     }
 
+    [TestCase(false, TestName = "Stats_AsksInManyChannels_OneListingAnswersForAll_PrivateWordsStillHidden")]
+    [TestCase(true, TestName = "Stats_AsksInManyChannels_ListingFails_EachAskedAbout_PrivateWordsStillHidden")]
+    public async Task Stats_AsksInManyChannels(bool listingFails)
+    {
+        for (var c = 0; c < 6; c++)
+        {
+            Env.Slack.Workspace.AddChannel($"C0MANY{c:D3}", $"service-{c}", Env.Slack.BotUserId, TeamChat.Ana, TeamChat.Bob);
+            await Chat.SayAsync(TeamChat.Ana, $"<@U0BOB> can you check the deploy notes for service {c} before Thursday?", $"C0MANY{c:D3}");
+        }
+
+        await Chat.AdvanceAsync(TimeSpan.FromMinutes(5));
+        if (listingFails)
+        {
+            Env.Slack.Inject("conversations.list", NormBot.SlackEmulator.EmulatedFault.Error("internal_error"), int.MaxValue);
+        }
+
+        var (lists, infos) = (Calls("conversations.list").Count(), Calls("conversations.info").Count());
+        var reply = (await Chat.CommandReplyAsync(TeamChat.Bob, "stats")).ToJsonString();
+
+        Assert.That(reply, Does.Contain("deploy notes"));
+        Assert.That(reply, Does.Not.Contain("salary").And.Contain("1 of these come from private channels"));
+        Assert.That(Calls("conversations.list").Count() - lists, Is.GreaterThanOrEqualTo(1), "the listing was tried");
+        Assert.That(Calls("conversations.info").Count() - infos, listingFails ? Is.EqualTo(8) : Is.Zero, "8 channels with open asks: none asked about alone unless the listing failed");
+    }
+
     private async Task<JsonObject> OpenHomeAsync(string user)
     {
         var before = Calls("views.publish").Count();
