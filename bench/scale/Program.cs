@@ -63,8 +63,6 @@ if (verb == "explain")
 }
 
 var figures = await new Measurements(host, events).RunAsync(ct);
-var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
-figures = [.. figures, new Figure("peak RSS (whole run)", peakMb, peakMb, 250, "MB")];
 foreach (var f in figures)
 {
     var target = f.Target == 0 ? "-" : $"{(f.HigherIsBetter ? ">=" : "<")} {f.Target:0}";
