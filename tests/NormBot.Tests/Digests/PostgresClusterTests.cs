@@ -95,4 +95,21 @@ public sealed class PostgresClusterTests
             await admin.ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
         }
     }
+
+    [TestCase(null, "off")]
+    [TestCase("-c jit=on", "on")]
+    public async Task Sessions_RunWithoutJit_UnlessTheConnectionStringSaysOtherwise(string? options, string expected)
+    {
+        var server = Environment.GetEnvironmentVariable("NORMBOT_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            Assert.Ignore("NORMBOT_TEST_POSTGRES is not set");
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Options = options }.ToString();
+        using var db = new Db(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Provider = StorageProviders.Postgres, ConnectionString = connectionString }));
+        await using var connection = await db.OpenAsync();
+
+        Assert.That(await connection.ExecuteScalarAsync<string>("SHOW jit"), Is.EqualTo(expected));
+    }
 }
