@@ -122,17 +122,17 @@ public sealed class Db : IDisposable
 
     // PostgreSQL compiles a query whose estimated cost passes jit_above_cost: at 1M asks that added 80-300 ms to each of
     // a report's larger reads, which finish in about 100 ms without it. Off for NormBot's sessions unless the
-    // connection string sets Options itself.
+    // connection string names Options itself (an empty `Options=` sends none, for PgBouncer).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static string PreparePostgres(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.Options))
+        // Read as written: the connection string builders drop an empty key.
+        if (System.Text.RegularExpressions.Regex.IsMatch(connectionString, @"(^|;)\s*Options\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
         {
-            builder.Options = "-c jit=off";
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Options = "-c jit=off" }.ConnectionString;
     }
 
     private static string PrepareSqlite(string connectionString, out string? dataFile)
