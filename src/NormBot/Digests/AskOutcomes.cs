@@ -25,18 +25,17 @@ public sealed class AskOutcomes(PersonalSchedules schedules, ProtocolService pro
     public async Task<IReadOnlyDictionary<(string Channel, string Assignee), ChannelNorms>> NormsAsync(
         string teamId, IEnumerable<(string Channel, string Assignee)> pairs, CancellationToken ct)
     {
-        var keys = pairs.Distinct().ToList();
-        var schedulesByPair = await schedules.ForReportAsync(teamId, keys, channel => protocols.GetAsync(teamId, channel, ct), ReportProfileAge, ct);
-        var responseTimes = new Dictionary<string, NormDuration>(StringComparer.Ordinal);
-        foreach (var channel in keys.Select(k => k.Channel).Distinct())
-        {
-            responseTimes[channel] = (await protocols.GetAsync(teamId, channel, ct)).ResponseTime;
-        }
+        // One protocol per channel for both the schedules and the response time, read once.
+        var protocolOf = new Dictionary<string, Protocol>(StringComparer.Ordinal);
+        async Task<Protocol> ProtocolOf(string channel) =>
+            protocolOf.TryGetValue(channel, out var known) ? known : protocolOf[channel] = await protocols.GetAsync(teamId, channel, ct);
 
+        var keys = pairs.Distinct().ToList();
+        var schedulesByPair = await schedules.ForReportAsync(teamId, keys, ProtocolOf, ReportProfileAge, ct);
         var norms = new Dictionary<(string Channel, string Assignee), ChannelNorms>();
         foreach (var key in keys)
         {
-            norms[key] = new ChannelNorms(schedulesByPair[key], responseTimes[key.Channel]);
+            norms[key] = new ChannelNorms(schedulesByPair[key], (await ProtocolOf(key.Channel)).ResponseTime);
         }
 
         return norms;

@@ -95,38 +95,31 @@ public static class ChannelDays
     /// <summary>The sums of [<paramref name="from"/>, <paramref name="to"/>) per channel: whole days from the table, the edges from the rows.</summary>
     public static async Task<IReadOnlyDictionary<string, DaySums>> SumAsync(DbConnection connection, string teamId, long from, long to)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var (days, edges) = Split(from, to);
-        var rows = new List<DaySums>();
-        if (days is var (first, last))
-        {
-            rows.AddRange(await connection.QueryAsync<DaySums>(StoredDays, new { TeamId = teamId, From = first, To = last }));
-        }
-
-        foreach (var (edgeFrom, edgeTo) in edges)
-        {
-            var args = new { TeamId = teamId, From = edgeFrom, To = edgeTo };
-            rows.AddRange(await connection.QueryAsync<DaySums>(EdgeAskSums, args));
-            rows.AddRange(await connection.QueryAsync<DaySums>(EdgeDecisionSums, args));
-        }
-
+        var rows = await PeriodRowsAsync<DaySums>(connection, teamId, from, to, StoredDays, EdgeAskSums, EdgeDecisionSums);
         return rows.GroupBy(r => r.ChannelId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Aggregate((a, b) => a.Plus(b)), StringComparer.Ordinal);
     }
 
     /// <summary>The nudges of [<paramref name="from"/>, <paramref name="to"/>) per channel and rule, whole days from the table.</summary>
-    public static async Task<IReadOnlyList<NudgeDaySums>> SumNudgesAsync(DbConnection connection, string teamId, long from, long to)
+    public static async Task<IReadOnlyList<NudgeDaySums>> SumNudgesAsync(DbConnection connection, string teamId, long from, long to) =>
+        await PeriodRowsAsync<NudgeDaySums>(connection, teamId, from, to, StoredNudgeDays, EdgeNudgeSums);
+
+    // The stored rows of a period's whole days, then the sums of its partial edge days worked out from the rows.
+    private static async Task<List<T>> PeriodRowsAsync<T>(DbConnection connection, string teamId, long from, long to, string storedDays, params string[] edgeSums)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var (days, edges) = Split(from, to);
-        var rows = new List<NudgeDaySums>();
+        var rows = new List<T>();
         if (days is var (first, last))
         {
-            rows.AddRange(await connection.QueryAsync<NudgeDaySums>(StoredNudgeDays, new { TeamId = teamId, From = first, To = last }));
+            rows.AddRange(await connection.QueryAsync<T>(storedDays, new { TeamId = teamId, From = first, To = last }));
         }
 
         foreach (var (edgeFrom, edgeTo) in edges)
         {
-            rows.AddRange(await connection.QueryAsync<NudgeDaySums>(EdgeNudgeSums, new { TeamId = teamId, From = edgeFrom, To = edgeTo }));
+            foreach (var sql in edgeSums)
+            {
+                rows.AddRange(await connection.QueryAsync<T>(sql, new { TeamId = teamId, From = edgeFrom, To = edgeTo }));
+            }
         }
 
         return rows;

@@ -11,15 +11,16 @@ namespace NormBot.Norms.Asks;
 /// </summary>
 public sealed class AskSettlements(Db db, AskOutcomes outcomes)
 {
-    private const string SelectOne = $"""
+    private const string SelectSettling = $"""
         SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {AskStore.SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
-        FROM asks WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts
+        FROM asks
         """;
+
+    private const string SelectOne = $"{SelectSettling} WHERE team_id = @TeamId AND channel_id = @ChannelId AND ts = @Ts";
 
     // The open asks a gone channel (or workspace) closes unanswered.
     private const string SelectClosing = $"""
-        SELECT team_id AS TeamId, channel_id AS ChannelId, ts AS Ts, {AskStore.SingleAssignee} AS AssigneeId, opened_at AS OpenedAt, first_reply_at AS FirstReplyAt, due_work_at AS DueWorkAt
-        FROM asks WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND state = 'open' AND due_work_at IS NULL AND first_reply_at IS NULL
+        {SelectSettling} WHERE team_id = @TeamId AND (@ChannelId IS NULL OR channel_id = @ChannelId) AND state = 'open' AND due_work_at IS NULL AND first_reply_at IS NULL
         """;
 
     /// <summary>

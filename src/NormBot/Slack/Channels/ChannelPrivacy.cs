@@ -43,7 +43,7 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
     public async Task LearnAsync(string teamId, IEnumerable<string> channelIds, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (channelIds.Count(c => !(_facts.TryGetValue((teamId, c), out var cached) && now - cached.At < FreshFor)) <= OneByOneUpTo)
+        if (channelIds.Count(c => !Fresh(_facts, (teamId, c), now, out _)) <= OneByOneUpTo)
         {
             return;
         }
@@ -65,9 +65,9 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
     public async Task<ChannelFacts> FactsAsync(string teamId, string channelId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_facts.TryGetValue((teamId, channelId), out var cached) && now - cached.At < FreshFor)
+        if (Fresh(_facts, (teamId, channelId), now, out var known))
         {
-            return cached.Value;
+            return known;
         }
 
         ChannelFacts facts;
@@ -89,9 +89,9 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
     private async Task<HashSet<string>> MembersAsync(string teamId, string channelId, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_members.TryGetValue((teamId, channelId), out var cached) && now - cached.At < FreshFor)
+        if (Fresh(_members, (teamId, channelId), now, out var known))
         {
-            return cached.Value;
+            return known;
         }
 
         var members = new HashSet<string>(StringComparer.Ordinal);
@@ -110,6 +110,13 @@ public sealed partial class ChannelPrivacy(ISlackClients slack, TimeProvider tim
 
         _members[(teamId, channelId)] = new(members, now);
         return members;
+    }
+
+    private static bool Fresh<T>(ConcurrentDictionary<(string Team, string Channel), Cached<T>> cache, (string, string) key, DateTimeOffset now, out T value)
+    {
+        var fresh = cache.TryGetValue(key, out var cached) && now - cached.At < FreshFor;
+        value = fresh ? cached!.Value : default!;
+        return fresh;
     }
 
     private sealed record Cached<T>(T Value, DateTimeOffset At);
