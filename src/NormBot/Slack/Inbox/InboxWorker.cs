@@ -155,8 +155,9 @@ public sealed partial class InboxWorker(
     /// deadline; processing catches up from the durable inbox a moment later. Commands and interactions never wait.
     /// </summary>
     /// <remarks>
-    /// With each lane pausing on its own instead, four ran side by side during a flood, and bench/run.sh at 64
-    /// connections gave 0.64x the floor's requests/s against 0.90x with turns, in the same run (docs/benchmark.md).
+    /// With each lane pausing on its own instead, four ran side by side during a flood: bench/run.sh at 64 connections
+    /// gave 0.64x and 0.71x the floor's requests/s against 0.90x and 0.87x with turns, in the same two runs
+    /// (docs/benchmark.md).
     /// </remarks>
     private async Task ClaimAndProcessAsync(InboxEnvelope envelope, List<(InboxEnvelope, InboxOutcome)> done, CancellationToken ct)
     {

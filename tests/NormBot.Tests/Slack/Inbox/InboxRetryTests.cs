@@ -33,6 +33,8 @@ public sealed class InboxRetryTests
 
         Assert.That(Published(env, Mo), Is.EqualTo(1), "published once");
         Assert.That(env.Slack.Calls.Count(c => c.Method == "views.publish" && c.StatusCode != 200), Is.EqualTo(4), "the failures were Slack's");
+        // A row being retried is not what settling waits for (it waits on the clock): its mark comes just after the publish.
+        Assert.That(await Eventually.TrueAsync(async () => (await RowAsync(env, "EvHOME5XX01")).Processed), Is.True, "marked processed");
         var row = await RowAsync(env, "EvHOME5XX01");
         Assert.That((row.Attempts, row.Processed, row.Dead), Is.EqualTo((2L, true, false)));
         Assert.That(env.App.Logs.Lines, Has.Some.Contains("EvHOME5XX01").And.Contain("trying again"));
