@@ -31,6 +31,7 @@ public sealed class EventFloodTests
         Assert.That(handler.Received.Select(r => r.Context.EventId).Distinct().Count(), Is.EqualTo(events));
         Assert.That(handler.Received, Has.Count.EqualTo(events));
     }
+
     [Test]
     public async Task Flood_EventsAreProcessedOneAtATimeUntilItPasses_ThenAllLanesAgain()
     {
